@@ -1,0 +1,241 @@
+package org.scaleinvariant.sip.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Declares one named parameter of a provider (a problem parameter such as {@code xi}, or a solver
+ * option such as {@code maxLossChange}): its kind, default, allowed range and a description for
+ * {@code --help} and for {@code sip problems}/{@code sip solvers}.
+ *
+ * <p>Values travel as strings (from the command line or a configuration file) and are checked by
+ * {@link #parse(String)}, which rejects NaN, infinities, values out of range and unknown choices
+ * with a one-line message.
+ *
+ * @param name the key, e.g. {@code "xi"}; letters, digits and {@code -_.}
+ * @param kind what values look like
+ * @param defaultValue the default as a string, or null if the parameter has no default (then it is
+ *     optional and absent unless given)
+ * @param min the smallest allowed value for numeric kinds ({@code -Infinity} for none)
+ * @param minExclusive whether {@code min} itself is excluded
+ * @param max the largest allowed value for numeric kinds ({@code +Infinity} for none), inclusive
+ * @param choices the allowed values of a {@link Kind#CHOICE}, empty otherwise
+ * @param description one sentence for people, with units (degrees, seconds) where they apply
+ */
+public record ParameterSpec(
+    String name,
+    Kind kind,
+    String defaultValue,
+    double min,
+    boolean minExclusive,
+    double max,
+    List<String> choices,
+    String description) {
+
+  /** The kinds of parameter values. */
+  public enum Kind {
+    /** A finite double within [min, max] (or (min, max]). */
+    NUMBER,
+    /** A whole number within [min, max] (or (min, max]). */
+    INTEGER,
+    /** One of a fixed set of strings. */
+    CHOICE,
+    /** {@code true} or {@code false}. */
+    BOOLEAN
+  }
+
+  /**
+   * Validates the components.
+   *
+   * @throws NullPointerException if name, kind, choices or description is null
+   * @throws IllegalArgumentException if a default is given that {@link #parse} rejects
+   */
+  public ParameterSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    choices = List.copyOf(Objects.requireNonNull(choices, "choices"));
+    Objects.requireNonNull(description, "description");
+    if (kind == Kind.CHOICE && choices.isEmpty()) {
+      throw new IllegalArgumentException("CHOICE parameter " + name + " needs choices");
+    }
+  }
+
+  /**
+   * A real-valued parameter with range {@code [min, max]}, or {@code (min, max]} if {@code
+   * minExclusive}.
+   *
+   * @param name the key
+   * @param defaultValue the default (finite and in range), or NaN for no default
+   * @param min lower bound, {@code Double.NEGATIVE_INFINITY} for none
+   * @param minExclusive whether min is excluded
+   * @param max upper bound (inclusive), {@code Double.POSITIVE_INFINITY} for none
+   * @param description one sentence with units
+   * @return the spec
+   */
+  public static ParameterSpec number(
+      String name, double defaultValue, double min, boolean minExclusive, double max, String description) {
+    return new ParameterSpec(
+        name,
+        Kind.NUMBER,
+        Double.isNaN(defaultValue) ? null : format(defaultValue),
+        min,
+        minExclusive,
+        max,
+        List.of(),
+        description);
+  }
+
+  /**
+   * A whole-number parameter with range {@code [min, max]}.
+   *
+   * @param name the key
+   * @param defaultValue the default
+   * @param min lower bound, inclusive
+   * @param max upper bound, inclusive
+   * @param description one sentence
+   * @return the spec
+   */
+  public static ParameterSpec integer(String name, int defaultValue, int min, int max, String description) {
+    return new ParameterSpec(
+        name, Kind.INTEGER, Integer.toString(defaultValue), min, false, max, List.of(), description);
+  }
+
+  /**
+   * A parameter with a fixed set of string values.
+   *
+   * @param name the key
+   * @param defaultValue the default, one of {@code choices}
+   * @param description one sentence
+   * @param choices the allowed values
+   * @return the spec
+   */
+  public static ParameterSpec choice(String name, String defaultValue, String description, String... choices) {
+    return new ParameterSpec(
+        name,
+        Kind.CHOICE,
+        defaultValue,
+        Double.NEGATIVE_INFINITY,
+        false,
+        Double.POSITIVE_INFINITY,
+        List.of(choices),
+        description);
+  }
+
+  /**
+   * A {@code true}/{@code false} parameter.
+   *
+   * @param name the key
+   * @param defaultValue the default
+   * @param description one sentence
+   * @return the spec
+   */
+  public static ParameterSpec bool(String name, boolean defaultValue, String description) {
+    return new ParameterSpec(
+        name,
+        Kind.BOOLEAN,
+        Boolean.toString(defaultValue),
+        Double.NEGATIVE_INFINITY,
+        false,
+        Double.POSITIVE_INFINITY,
+        List.of(),
+        description);
+  }
+
+  /**
+   * Describes the allowed values for an error message, e.g. {@code "a finite number > 0"} or {@code
+   * "one of: paper, book"}.
+   *
+   * @return the description
+   */
+  public String allowed() {
+    switch (kind) {
+      case CHOICE:
+        return "one of: " + String.join(", ", choices);
+      case BOOLEAN:
+        return "true or false";
+      case INTEGER:
+      case NUMBER:
+      default:
+        String what = kind == Kind.INTEGER ? "an integer" : "a finite number";
+        boolean hasMin = min != Double.NEGATIVE_INFINITY;
+        boolean hasMax = max != Double.POSITIVE_INFINITY;
+        if (hasMin && hasMax) {
+          return what + " in " + (minExclusive ? "(" : "[") + format(min) + ", " + format(max) + "]";
+        }
+        if (hasMin) {
+          return what + (minExclusive ? " > " : " >= ") + format(min);
+        }
+        if (hasMax) {
+          return what + " <= " + format(max);
+        }
+        return what;
+    }
+  }
+
+  /**
+   * Parses and checks a value given as text.
+   *
+   * @param raw the text, e.g. {@code "32"}
+   * @return the canonical text of the value (numbers re-formatted, booleans lower-case)
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} with a one-line message naming the value
+   *     and {@link #allowed()} if the text is not an allowed value
+   */
+  public String parse(String raw) {
+    String text = raw == null ? "" : raw.trim();
+    switch (kind) {
+      case CHOICE:
+        for (String c : choices) {
+          if (c.equalsIgnoreCase(text)) {
+            return c;
+          }
+        }
+        throw invalid(raw);
+      case BOOLEAN:
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+          return text.toLowerCase(Locale.ROOT);
+        }
+        throw invalid(raw);
+      case INTEGER:
+        long asLong;
+        try {
+          asLong = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          throw invalid(raw);
+        }
+        if (!inRange(asLong) || asLong > Integer.MAX_VALUE || asLong < Integer.MIN_VALUE) {
+          throw invalid(raw);
+        }
+        return Long.toString(asLong);
+      case NUMBER:
+      default:
+        double value;
+        try {
+          value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          throw invalid(raw);
+        }
+        if (!Double.isFinite(value) || !inRange(value)) {
+          throw invalid(raw);
+        }
+        return format(value);
+    }
+  }
+
+  private boolean inRange(double value) {
+    boolean aboveMin = minExclusive ? value > min : value >= min;
+    return aboveMin && value <= max;
+  }
+
+  private SipException invalid(String raw) {
+    return new SipException(
+        ErrorCode.INVALID_ARGUMENT, name + " = '" + raw + "' is not allowed; allowed: " + allowed());
+  }
+
+  private static String format(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
+  }
+}
