@@ -1,5 +1,10 @@
-/** Dense networks, optimizers and trainers. */
+/**
+ * Dense networks with backpropagation, network optimizers, and the SIP and DP trainers with
+ * Micrometer timers (DESIGN.md §1, §6).
+ */
 module org.scaleinvariant.sip.nn {
   requires transitive org.scaleinvariant.sip.api;
-  requires micrometer.core;
+  requires transitive micrometer.core;
+
+  exports org.scaleinvariant.sip.nn;
 }

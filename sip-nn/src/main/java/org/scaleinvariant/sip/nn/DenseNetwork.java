@@ -1,0 +1,395 @@
+package org.scaleinvariant.sip.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.scaleinvariant.sip.api.Checks;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+
+/**
+ * A fully-connected (dense) network {@code f(y; θ)}: hidden layers with an {@link Activation} and a
+ * linear output layer, with batched forward and backward passes and an optional fixed per-component
+ * standardisation of its input.
+ *
+ * <h2>Layout</h2>
+ *
+ * Layer sizes are {@code [s_0, s_1, …, s_L]} ({@code s_0} inputs, {@code s_L} outputs). All
+ * parameters θ live in one flat array ({@link #parameters()}), layer by layer: the weights of layer
+ * l as an {@code s_{l−1} × s_l} row-major matrix (entry (i, o) connects input unit i to output unit
+ * o, at {@code weightOffset(l) + i*s_l + o}), then its {@code s_l} biases. {@link #gradient()} has
+ * the same layout. Inputs and outputs are batch-first, row-major: {@code [B, s_0]} and {@code [B,
+ * s_L]}.
+ *
+ * <h2>Standardisation</h2>
+ *
+ * If set, the input is mapped to {@code (y − mean)/std} per component before the first layer. These
+ * values are constants (not trained), part of the model.
+ *
+ * <p>Workspaces grow to the largest batch seen and are reused, so repeated calls allocate nothing.
+ * Not thread-safe: one network per training thread.
+ */
+public final class DenseNetwork {
+  private final int[] sizes;
+  private final Activation activation;
+  private final double[] parameters;
+  private final double[] gradient;
+  private final int[] weightOffsets;
+  private final int[] biasOffsets;
+  private double[] inputMean;
+  private double[] inputInvStd;
+
+  private int capacity;
+  private double[][] activations; // activations[l] = output of layer l, [B, s_l]; [0] = (standardised) input
+  private double[][] deltas; // deltas[l] = ∂L/∂(pre-activation of layer l), [B, s_l]
+
+  /**
+   * Creates a network with all parameters zero; call {@link #initialize} next.
+   *
+   * @param sizes the layer sizes {@code [inputs, hidden…, outputs]}, at least two, each ≥ 1
+   * @param activation the hidden-layer activation (the output layer is linear)
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} for fewer than two sizes or a size &lt; 1
+   */
+  public DenseNetwork(int[] sizes, Activation activation) {
+    if (sizes.length < 2) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          "network sizes " + Arrays.toString(sizes) + " are not allowed; allowed: at least [inputs, outputs]");
+    }
+    for (int s : sizes) {
+      if (s < 1) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "network layer size " + s + " in " + Arrays.toString(sizes) + " is not allowed; allowed: >= 1");
+      }
+    }
+    this.sizes = sizes.clone();
+    this.activation = activation;
+    int layers = sizes.length - 1;
+    weightOffsets = new int[layers + 1];
+    biasOffsets = new int[layers + 1];
+    int offset = 0;
+    for (int l = 1; l <= layers; l++) {
+      weightOffsets[l] = offset;
+      offset += sizes[l - 1] * sizes[l];
+      biasOffsets[l] = offset;
+      offset += sizes[l];
+    }
+    parameters = new double[offset];
+    gradient = new double[offset];
+    activations = new double[layers + 1][];
+    deltas = new double[layers + 1][];
+  }
+
+  /**
+   * Creates a network {@code inputs → hidden… → outputs}.
+   *
+   * @param inputs the input size (m of the problem: the network reads y*)
+   * @param hidden the hidden-layer widths
+   * @param outputs the output size (n of the problem: the network predicts x)
+   * @param activation the hidden-layer activation
+   * @return the network, parameters zero
+   */
+  public static DenseNetwork of(int inputs, List<Integer> hidden, int outputs, Activation activation) {
+    int[] sizes = new int[hidden.size() + 2];
+    sizes[0] = inputs;
+    for (int i = 0; i < hidden.size(); i++) {
+      sizes[i + 1] = hidden.get(i);
+    }
+    sizes[sizes.length - 1] = outputs;
+    return new DenseNetwork(sizes, activation);
+  }
+
+  /**
+   * Draws all weights and biases.
+   *
+   * @param scheme the initialisation scheme
+   * @param random the generator (the caller owns the seed)
+   */
+  public void initialize(Initialization scheme, SplittableRandom random) {
+    for (int l = 1; l < sizes.length; l++) {
+      int fanIn = sizes[l - 1];
+      int fanOut = sizes[l];
+      double wb = scheme.weightBound(fanIn, fanOut);
+      for (int k = weightOffsets[l], end = biasOffsets[l]; k < end; k++) {
+        parameters[k] = (2 * random.nextDouble() - 1) * wb;
+      }
+      double bb = scheme.biasBound(fanIn);
+      for (int k = biasOffsets[l], end = biasOffsets[l] + fanOut; k < end; k++) {
+        parameters[k] = bb == 0 ? 0 : (2 * random.nextDouble() - 1) * bb;
+      }
+    }
+  }
+
+  /**
+   * Sets a fixed per-component standardisation of the input, {@code (y − mean)/std}.
+   *
+   * @param mean the means, length {@code inputSize()}
+   * @param std the standard deviations, length {@code inputSize()}, each finite and &gt; 0
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} or {@link ErrorCode#INVALID_ARGUMENT}
+   */
+  public void setInputStandardization(double[] mean, double[] std) {
+    Checks.requireShape(mean, "mean", 1, inputSize());
+    Checks.requireShape(std, "std", 1, inputSize());
+    Checks.requireFinite(mean, inputSize(), "mean");
+    double[] inv = new double[inputSize()];
+    for (int i = 0; i < inv.length; i++) {
+      inv[i] = 1.0 / Checks.requirePositive(std[i], "std[" + i + "]");
+    }
+    inputMean = Arrays.copyOf(mean, inputSize());
+    inputInvStd = inv;
+  }
+
+  /**
+   * Whether an input standardisation is set.
+   *
+   * @return true if set
+   */
+  public boolean hasInputStandardization() {
+    return inputMean != null;
+  }
+
+  /**
+   * The input means of the standardisation (a copy), or null.
+   *
+   * @return the means
+   */
+  public double[] inputMean() {
+    return inputMean == null ? null : inputMean.clone();
+  }
+
+  /**
+   * The input standard deviations of the standardisation (a copy), or null.
+   *
+   * @return the standard deviations
+   */
+  public double[] inputStd() {
+    if (inputInvStd == null) {
+      return null;
+    }
+    double[] std = new double[inputInvStd.length];
+    for (int i = 0; i < std.length; i++) {
+      std[i] = 1.0 / inputInvStd[i];
+    }
+    return std;
+  }
+
+  /**
+   * Computes {@code output = f(input; θ)} and keeps the activations for {@link #backward}.
+   *
+   * @param input the inputs, shape [B, s_0]
+   * @param output receives the outputs, shape [B, s_L]
+   * @param batch B, at least 1
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if an array is too short
+   */
+  public void forward(double[] input, double[] output, int batch) {
+    Checks.requireShape(input, "network input", batch, sizes[0]);
+    Checks.requireShape(output, "network output", batch, outputSize());
+    ensureCapacity(batch);
+    double[] a0 = activations[0];
+    int in = sizes[0];
+    if (inputMean == null) {
+      System.arraycopy(input, 0, a0, 0, batch * in);
+    } else {
+      for (int b = 0; b < batch; b++) {
+        for (int i = 0; i < in; i++) {
+          a0[b * in + i] = (input[b * in + i] - inputMean[i]) * inputInvStd[i];
+        }
+      }
+    }
+    int last = sizes.length - 1;
+    for (int l = 1; l <= last; l++) {
+      affine(l, activations[l - 1], activations[l], batch);
+      if (l < last) {
+        double[] a = activations[l];
+        for (int k = 0, end = batch * sizes[l]; k < end; k++) {
+          a[k] = activation.apply(a[k]);
+        }
+      }
+    }
+    System.arraycopy(activations[last], 0, output, 0, batch * outputSize());
+  }
+
+  /** out[b, o] = bias[o] + Σ_i in[b, i]·W[i, o], with the inner loop over o contiguous. */
+  private void affine(int l, double[] in, double[] out, int batch) {
+    int nIn = sizes[l - 1];
+    int nOut = sizes[l];
+    int w = weightOffsets[l];
+    int bias = biasOffsets[l];
+    double[] p = parameters;
+    for (int b = 0; b < batch; b++) {
+      int row = b * nOut;
+      System.arraycopy(p, bias, out, row, nOut);
+      for (int i = 0; i < nIn; i++) {
+        double v = in[b * nIn + i];
+        if (v == 0) {
+          continue; // ReLU zeros: nothing to add
+        }
+        int wRow = w + i * nOut;
+        for (int o = 0; o < nOut; o++) {
+          out[row + o] += v * p[wRow + o];
+        }
+      }
+    }
+  }
+
+  /**
+   * Back-propagates the gradient of a loss with respect to the outputs of the last {@link #forward}
+   * call, and <em>overwrites</em> {@link #gradient()} with ∂L/∂θ.
+   *
+   * @param outputGradient ∂L/∂output, shape [B, s_L] (the same B as the last forward call)
+   * @param batch B
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if the array is too short or B exceeds the
+   *     last forward's capacity
+   */
+  public void backward(double[] outputGradient, int batch) {
+    Checks.requireShape(outputGradient, "output gradient", batch, outputSize());
+    if (batch > capacity) {
+      throw new SipException(
+          ErrorCode.SHAPE_MISMATCH, "backward batch " + batch + " exceeds the last forward's " + capacity);
+    }
+    Arrays.fill(gradient, 0.0);
+    int last = sizes.length - 1;
+    System.arraycopy(outputGradient, 0, deltas[last], 0, batch * outputSize());
+    for (int l = last; l >= 1; l--) {
+      int nIn = sizes[l - 1];
+      int nOut = sizes[l];
+      double[] delta = deltas[l];
+      double[] in = activations[l - 1];
+      int w = weightOffsets[l];
+      int bias = biasOffsets[l];
+      // ∂L/∂W[i, o] = Σ_b in[b, i]·delta[b, o];  ∂L/∂bias[o] = Σ_b delta[b, o]
+      for (int b = 0; b < batch; b++) {
+        int dRow = b * nOut;
+        for (int o = 0; o < nOut; o++) {
+          gradient[bias + o] += delta[dRow + o];
+        }
+        for (int i = 0; i < nIn; i++) {
+          double v = in[b * nIn + i];
+          if (v == 0) {
+            continue;
+          }
+          int wRow = w + i * nOut;
+          for (int o = 0; o < nOut; o++) {
+            gradient[wRow + o] += v * delta[dRow + o];
+          }
+        }
+      }
+      if (l > 1) {
+        // ∂L/∂z_{l−1}[b, i] = σ'(a[b, i])·Σ_o W[i, o]·delta[b, o]
+        double[] prev = deltas[l - 1];
+        for (int b = 0; b < batch; b++) {
+          int dRow = b * nOut;
+          for (int i = 0; i < nIn; i++) {
+            double a = in[b * nIn + i];
+            double d = activation.derivativeFromOutput(a);
+            if (d == 0) {
+              prev[b * nIn + i] = 0;
+              continue;
+            }
+            int wRow = w + i * nOut;
+            double s = 0;
+            for (int o = 0; o < nOut; o++) {
+              s += parameters[wRow + o] * delta[dRow + o];
+            }
+            prev[b * nIn + i] = d * s;
+          }
+        }
+      }
+    }
+  }
+
+  private void ensureCapacity(int batch) {
+    if (batch <= capacity) {
+      return;
+    }
+    for (int l = 0; l < sizes.length; l++) {
+      activations[l] = new double[batch * sizes[l]];
+      deltas[l] = new double[batch * sizes[l]];
+    }
+    capacity = batch;
+  }
+
+  /**
+   * The flat parameter array θ (live, not a copy; see the class comment for the layout).
+   *
+   * @return θ
+   */
+  public double[] parameters() {
+    return parameters;
+  }
+
+  /**
+   * The flat gradient ∂L/∂θ of the last {@link #backward} call (live, same layout as θ).
+   *
+   * @return the gradient
+   */
+  public double[] gradient() {
+    return gradient;
+  }
+
+  /**
+   * The number of parameters.
+   *
+   * @return |θ|
+   */
+  public int parameterCount() {
+    return parameters.length;
+  }
+
+  /**
+   * The offset of layer l's weight matrix in θ.
+   *
+   * @param layer l in [1, L]
+   * @return the offset
+   */
+  public int weightOffset(int layer) {
+    return weightOffsets[layer];
+  }
+
+  /**
+   * The offset of layer l's biases in θ.
+   *
+   * @param layer l in [1, L]
+   * @return the offset
+   */
+  public int biasOffset(int layer) {
+    return biasOffsets[layer];
+  }
+
+  /**
+   * The layer sizes {@code [s_0, …, s_L]} (a copy).
+   *
+   * @return the sizes
+   */
+  public int[] sizes() {
+    return sizes.clone();
+  }
+
+  /**
+   * The input size s_0.
+   *
+   * @return s_0
+   */
+  public int inputSize() {
+    return sizes[0];
+  }
+
+  /**
+   * The output size s_L.
+   *
+   * @return s_L
+   */
+  public int outputSize() {
+    return sizes[sizes.length - 1];
+  }
+
+  /**
+   * The hidden-layer activation.
+   *
+   * @return the activation
+   */
+  public Activation activation() {
+    return activation;
+  }
+}

@@ -1,0 +1,65 @@
+package org.scaleinvariant.sip.nn;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scaleinvariant.sip.api.Options;
+
+/**
+ * The outcome of one training run. If the run diverged, the metrics are those of the last finite
+ * evaluation and {@link #divergence()} says where it happened.
+ *
+ * @param run the run's name (also the {@code run} tag of its timers)
+ * @param problem the problem id
+ * @param problemParameters the problem's resolved parameters
+ * @param method the method label: {@code "sip"}, or the optimizer id for DP training
+ * @param solver the inverse solver's id (SIP), or null (DP)
+ * @param optimizer the network optimizer's id
+ * @param learningRate η_NN in effect
+ * @param eta η (SIP)
+ * @param steps the iterations completed
+ * @param testXDistance mean distance of predicted x to the closest exact solution on the test set
+ *     (NaN if unknown)
+ * @param testYLoss mean ½‖P(f(y*)) − y*‖² on the test set
+ * @param trainYLoss mean training y-loss over the last evaluation interval
+ * @param msPerIteration mean time of one training iteration, in milliseconds
+ * @param wallSeconds wall time of the whole run including evaluations, in seconds
+ * @param phaseMillis per-phase mean time per iteration, in milliseconds, by timer tag (e.g. {@code
+ *     "nn.forward"})
+ * @param diverged whether training produced NaN or infinity and stopped early
+ * @param divergence a one-line description of the divergence (step and phase), or null
+ * @param curve the evaluations, step 0 first
+ * @param solverStatistics the inverse solver's counters
+ * @param network the trained network
+ * @param config the configuration the run used
+ */
+public record TrainingResult(
+    String run,
+    String problem,
+    Options problemParameters,
+    String method,
+    String solver,
+    String optimizer,
+    double learningRate,
+    double eta,
+    int steps,
+    double testXDistance,
+    double testYLoss,
+    double trainYLoss,
+    double msPerIteration,
+    double wallSeconds,
+    Map<String, Double> phaseMillis,
+    boolean diverged,
+    String divergence,
+    List<CurvePoint> curve,
+    SolverStatistics solverStatistics,
+    DenseNetwork network,
+    TrainingConfig config) {
+
+  /** Copies the collections (phase order kept). */
+  public TrainingResult {
+    phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+    curve = List.copyOf(curve);
+  }
+}
