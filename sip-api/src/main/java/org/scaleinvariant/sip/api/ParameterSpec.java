@@ -159,7 +159,8 @@ public record ParameterSpec(
       default:
         String what = kind == Kind.INTEGER ? "an integer" : "a finite number";
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
-        boolean hasMax = max != Double.POSITIVE_INFINITY;
+        boolean hasMax =
+            max != Double.POSITIVE_INFINITY && !(kind == Kind.INTEGER && max >= Integer.MAX_VALUE);
         if (hasMin && hasMax) {
           return what + " in " + (minExclusive ? "(" : "[") + format(min) + ", " + format(max) + "]";
         }

@@ -24,12 +24,21 @@ public interface Provider {
   String description();
 
   /**
-   * The provider's version; by default the implementation version of its jar, or {@code "dev"}.
+   * The provider's version: by default the version of its named module (set at compile time), else
+   * the implementation version in its jar's manifest, else {@code "dev"}.
    *
    * @return the version
    */
   default String version() {
-    String v = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
+    Module module = getClass().getModule();
+    if (module.isNamed() && module.getDescriptor() != null) {
+      java.util.Optional<String> raw = module.getDescriptor().rawVersion();
+      if (raw.isPresent()) {
+        return raw.get();
+      }
+    }
+    Package pkg = getClass().getPackage();
+    String v = pkg == null ? null : pkg.getImplementationVersion();
     return v == null ? "dev" : v;
   }
 

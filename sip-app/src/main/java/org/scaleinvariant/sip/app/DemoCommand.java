@@ -1,0 +1,161 @@
+package org.scaleinvariant.sip.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.Problem;
+import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.nn.Method;
+import org.scaleinvariant.sip.nn.Optimizers;
+import org.scaleinvariant.sip.nn.TrainingConfig;
+import org.scaleinvariant.sip.nn.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sip demo}, the main job: several methods side by side on one problem setting (by default
+ * SIP and DP-Adam on the paper's rotated sine at ξ = 32, φ = 45°), each run single-threaded, runs in
+ * parallel on the machine's cores, and a table at the end.
+ */
+@Command(
+    name = DemoCommand.NAME,
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "The main job: train with SIP and with DP-Adam side by side on the same problem, data and"
+          + " network, and compare the test x-distance and the time per iteration.",
+      "Defaults: the paper's rotated sine (form paper, xi = 32, phi = 45 degrees), 3000 steps of"
+          + " batch 100, network 2-32-64-32-2 (ReLU).",
+      ""
+    })
+final class DemoCommand implements Callable<Integer> {
+  /** The command's name, {@value}. */
+  static final String NAME = "demo";
+  /** The default methods, {@value}. */
+  static final String DEFAULT_METHODS = "sip,adam";
+
+  @Spec CommandSpec spec;
+
+  @Mixin ProblemOptions problemOptions;
+  @Mixin TrainingOptions trainingOptions;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = "--methods",
+      paramLabel = "M1,M2,...",
+      defaultValue = DEFAULT_METHODS,
+      description = "Methods to run: sip and/or DP optimizers (adam, sgd). Default: ${DEFAULT-VALUE}.")
+  String methods;
+
+  private final Runs runs;
+
+  @Inject
+  DemoCommand(Runs runs) {
+    this.runs = runs;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingConfig base = trainingOptions.toConfig();
+    Problem problem = runs.problem(problemOptions);
+    List<Runs.Planned> plans = new ArrayList<>();
+    for (String method : methodList()) {
+      TrainingConfig config =
+          method.equals(TrainingOptions.SIP)
+              ? base.toBuilder().method(Method.SIP).build()
+              : base.toBuilder().method(Method.DP).optimizer(method).build();
+      plans.add(runs.plan(method, problem, config, trainingOptions.solver, trainingOptions.solverOptions));
+    }
+    Path dir = output.prepare();
+    List<TrainingResult> results = runAll(plans, new Progress(err, output.quiet));
+
+    TrainingResult first = results.get(0);
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%s, %d steps x batch %d, seed %d, %d run(s) in parallel",
+            Reports.setting(first),
+            base.steps(),
+            base.batch(),
+            base.seed(),
+            Math.min(plans.size(), threads())));
+    Reports.table(out, results);
+    ObjectNode summary = Reports.summary(results);
+    if (dir != null) {
+      Reports.write(dir, results, summary, Reports.setting(first));
+      out.println("results written to " + dir);
+    }
+    if (output.json) {
+      out.println(Json.line(summary));
+    }
+    out.flush();
+    boolean diverged = false;
+    for (TrainingResult r : results) {
+      if (r.diverged()) {
+        err.println(spec.qualifiedName() + ": " + r.run() + ": " + r.divergence());
+        diverged = true;
+      }
+    }
+    return diverged ? ErrorHandler.FAILED : 0;
+  }
+
+  private List<String> methodList() {
+    LinkedHashSet<String> list = new LinkedHashSet<>();
+    for (String part : methods.split(",", -1)) {
+      String id = part.trim().toLowerCase(Locale.ROOT);
+      if (!id.equals(TrainingOptions.SIP) && !Optimizers.ids().contains(id)) {
+        throw new SipException(
+            ErrorCode.UNKNOWN_ID,
+            "--methods entry '" + part + "' is not allowed; allowed: sip, " + String.join(", ", Optimizers.ids()));
+      }
+      list.add(id);
+    }
+    return new ArrayList<>(list);
+  }
+
+  private static int threads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  private List<TrainingResult> runAll(List<Runs.Planned> plans, Progress progress) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans.size(), threads()));
+    try {
+      List<Future<TrainingResult>> futures = new ArrayList<>();
+      for (Runs.Planned plan : plans) {
+        futures.add(pool.submit(() -> runs.execute(plan, progress)));
+      }
+      List<TrainingResult> results = new ArrayList<>();
+      for (Future<TrainingResult> future : futures) {
+        try {
+          results.add(future.get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.scaleinvariant.sip.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code sip} command line. Exit codes: 0 success, 1 the run failed (diverged,
+ * I/O error, internal error), 2 bad usage or input.
+ */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the command line without exiting (for tests).
+   *
+   * @param args the arguments
+   * @param out standard output (tables, the JSON line)
+   * @param err standard error (progress, messages)
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Injector injector = Guice.createInjector(new SipModule());
+    return commandLine(injector, out, err).execute(args);
+  }
+
+  /**
+   * Builds the configured picocli command line.
+   *
+   * @param injector the Guice injector that creates commands
+   * @param out standard output
+   * @param err standard error
+   * @return the command line
+   */
+  static CommandLine commandLine(Injector injector, PrintStream out, PrintStream err) {
+    CommandLine cmd = new CommandLine(SipCommand.class, new GuiceFactory(injector));
+    cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    ErrorHandler handler = new ErrorHandler();
+    cmd.setExecutionExceptionHandler(handler);
+    cmd.setParameterExceptionHandler(handler);
+    return cmd;
+  }
+
+  /** Creates picocli's objects through Guice, so commands receive their collaborators. */
+  private static final class GuiceFactory implements CommandLine.IFactory {
+    private final Injector injector;
+
+    GuiceFactory(Injector injector) {
+      this.injector = injector;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type.getName().startsWith("picocli.") || type.isInterface() || java.util.Collection.class.isAssignableFrom(type)
+          || java.util.Map.class.isAssignableFrom(type)) {
+        return CommandLine.defaultFactory().create(type);
+      }
+      return injector.getInstance(type);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.scaleinvariant.sip.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+import picocli.CommandLine.Option;
+
+/** Output options of the run commands: {@code --json}, {@code --out DIR}, {@code --quiet}. */
+final class OutputOptions {
+  @Option(
+      names = "--json",
+      description = "Print the results as one JSON object on the last line of standard output.")
+  boolean json;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write results to DIR: summary.json, a curve CSV per run, PNG and SVG plots.")
+  Path out;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress lines on standard error.")
+  boolean quiet;
+
+  /**
+   * Creates the output folder, if one was given. Called before training, so a bad path fails fast
+   * and no computed result is lost.
+   *
+   * @return the folder, or null
+   * @throws SipException {@link ErrorCode#IO} if it cannot be created or is not a writable folder
+   */
+  Path prepare() {
+    if (out == null) {
+      return null;
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException | RuntimeException e) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: cannot create the folder (" + e.getMessage() + ")");
+    }
+    if (!Files.isDirectory(out) || !Files.isWritable(out)) {
+      throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: not a writable folder");
+    }
+    return out;
+  }
+}

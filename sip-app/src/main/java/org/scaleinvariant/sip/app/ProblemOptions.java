@@ -1,0 +1,76 @@
+package org.scaleinvariant.sip.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.scaleinvariant.sip.api.Options;
+import picocli.CommandLine.Option;
+
+/**
+ * The problem options shared by every run command: which problem, and its parameters. The named
+ * options ({@code --xi}, ...) are shortcuts for {@code --param name=value}; values are checked by the
+ * problem's declared parameters, so an invalid value or a parameter the problem does not have is a
+ * one-line error.
+ */
+final class ProblemOptions {
+  /** The default problem, {@value}: the paper's rotated sine. */
+  static final String DEFAULT_PROBLEM = "rotated-sine";
+
+  @Option(
+      names = "--problem",
+      paramLabel = "ID",
+      defaultValue = DEFAULT_PROBLEM,
+      description = "Problem id (see 'sip problems'). Default: ${DEFAULT-VALUE}.")
+  String problem;
+
+  @Option(
+      names = "--xi",
+      paramLabel = "XI",
+      description = "Rotated sine: conditioning ξ > 0 (default 32).")
+  String xi;
+
+  @Option(
+      names = "--phi",
+      paramLabel = "DEGREES",
+      description = "Rotated sine: rotation φ in degrees, coupling of x1 and x2 (default 45).")
+  String phi;
+
+  @Option(
+      names = "--form",
+      paramLabel = "FORM",
+      description =
+          "Rotated sine: 'paper' (the published experiment: P = (sin(γ·x̂1/ξ), γ·ξ·x̂2)) or 'book'"
+              + " (the chapter: P = (sin(x̂1)/ξ, ξ·x̂2)). Default: paper.")
+  String form;
+
+  @Option(
+      names = "--gamma",
+      paramLabel = "GAMMA",
+      description = "Rotated sine, paper form: frequency scale γ > 0 (default 10).")
+  String gamma;
+
+  @Option(
+      names = {"-P", "--param"},
+      paramLabel = "NAME=VALUE",
+      description = "Any other problem parameter (repeatable); see 'sip problems'.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  /**
+   * The problem parameters given on the command line, unchecked (the problem checks them).
+   *
+   * @return the options
+   */
+  Options toOptions() {
+    Map<String, String> values = new LinkedHashMap<>(params);
+    put(values, "xi", xi);
+    put(values, "phi", phi);
+    put(values, "form", form);
+    put(values, "gamma", gamma);
+    return Options.of(values);
+  }
+
+  private static void put(Map<String, String> values, String key, String value) {
+    if (value != null) {
+      values.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.scaleinvariant.sip.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.scaleinvariant.sip.app.report.CurveCsv;
+import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.app.report.Plots;
+import org.scaleinvariant.sip.nn.TrainingResult;
+
+/** Prints run summaries and writes the result files of the run commands. */
+final class Reports {
+  private Reports() {}
+
+  /**
+   * Prints a table with one row per run: method, solver, learning rate, steps, test x-distance,
+   * test y-loss, ms per iteration, wall time.
+   *
+   * @param out where to print
+   * @param results the runs
+   */
+  static void table(PrintWriter out, List<TrainingResult> results) {
+    String header = String.format(Locale.ROOT, "%-8s %-8s %-9s %7s %14s %12s %9s %8s",
+        "method", "solver", "lr", "steps", "test x-dist", "test y-loss", "ms/iter", "wall s");
+    out.println(header);
+    out.println("-".repeat(header.length()));
+    for (TrainingResult r : results) {
+      out.println(String.format(Locale.ROOT, "%-8s %-8s %-9s %7d %14s %12s %9s %8.1f%s",
+          r.method(),
+          r.solver() == null ? "-" : r.solver(),
+          String.format(Locale.ROOT, "%.0e", r.learningRate()),
+          r.steps(),
+          Format.number(r.testXDistance()),
+          Format.number(r.testYLoss()),
+          Format.millis(r.msPerIteration()),
+          r.wallSeconds(),
+          r.diverged() ? "  DIVERGED" : ""));
+    }
+  }
+
+  /**
+   * Prints the per-phase mean times of a run.
+   *
+   * @param out where to print
+   * @param result the run
+   */
+  static void phases(PrintWriter out, TrainingResult result) {
+    StringBuilder line = new StringBuilder("  phases (mean ms per iteration):");
+    for (Map.Entry<String, Double> e : result.phaseMillis().entrySet()) {
+      line.append(' ').append(e.getKey()).append(' ').append(Format.millis(e.getValue()));
+    }
+    out.println(line);
+  }
+
+  /**
+   * Builds the summary object: {@code problem}, {@code parameters} and {@code results} (one object
+   * per run); for a single run, that run's keys are also at the top level.
+   *
+   * @param results the runs
+   * @return the object
+   */
+  static ObjectNode summary(List<TrainingResult> results) {
+    ObjectNode root;
+    if (results.size() == 1) {
+      root = Json.result(results.get(0));
+    } else {
+      root = Json.object();
+      root.put("problem", results.get(0).problem());
+      root.set("parameters", Json.result(results.get(0)).get("parameters"));
+    }
+    ArrayNode array = Json.results(root);
+    for (TrainingResult r : results) {
+      array.add(Json.result(r));
+    }
+    return root;
+  }
+
+  /**
+   * Writes {@code summary.json}, {@code curve-<run>.csv} per run and the curve plots into a folder.
+   *
+   * @param dir the folder (exists)
+   * @param results the runs
+   * @param summary the summary object
+   * @param title the plot title
+   */
+  static void write(Path dir, List<TrainingResult> results, ObjectNode summary, String title) {
+    Json.write(summary, dir.resolve("summary.json"));
+    for (TrainingResult r : results) {
+      CurveCsv.write(r, dir.resolve("curve-" + r.run() + ".csv"));
+    }
+    Plots.curves(results, dir, "curves", title);
+  }
+
+  /**
+   * A short description of the problem setting for titles, e.g. {@code "rotated-sine (form=paper,
+   * gamma=10, phi=45, xi=32)"}.
+   *
+   * @param result a run
+   * @return the text
+   */
+  static String setting(TrainingResult result) {
+    StringBuilder text = new StringBuilder(result.problem()).append(" (");
+    String sep = "";
+    for (Map.Entry<String, String> e : result.problemParameters().asMap().entrySet()) {
+      text.append(sep).append(e.getKey()).append('=').append(e.getValue());
+      sep = ", ";
+    }
+    return text.append(')').toString();
+  }
+}

@@ -1,0 +1,74 @@
+package org.scaleinvariant.sip.app;
+
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.scaleinvariant.sip.api.InverseSolver;
+import org.scaleinvariant.sip.api.InverseSolverProvider;
+import org.scaleinvariant.sip.api.Options;
+import org.scaleinvariant.sip.api.Problem;
+import org.scaleinvariant.sip.api.ProblemProvider;
+import org.scaleinvariant.sip.api.ProviderRegistry;
+import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.nn.Method;
+import org.scaleinvariant.sip.nn.Trainer;
+import org.scaleinvariant.sip.nn.TrainingConfig;
+import org.scaleinvariant.sip.nn.TrainingListener;
+import org.scaleinvariant.sip.nn.TrainingResult;
+
+/** Turns command-line options into problems, solvers and training runs, and runs them. */
+final class Runs {
+  private final ProviderRegistry<ProblemProvider> problems;
+  private final SolverRegistry solvers;
+  private final Trainer trainer;
+
+  @Inject
+  Runs(ProviderRegistry<ProblemProvider> problems, SolverRegistry solvers, Trainer trainer) {
+    this.problems = problems;
+    this.solvers = solvers;
+    this.trainer = trainer;
+  }
+
+  /** A run that is ready to start: the problem, its solver (SIP) and the settings. */
+  record Planned(String name, Problem problem, InverseSolver solver, TrainingConfig config) {}
+
+  /**
+   * Creates the problem the options name.
+   *
+   * @param options the problem options
+   * @return the problem
+   */
+  Problem problem(ProblemOptions options) {
+    ProblemProvider provider = problems.get(options.problem.trim());
+    return provider.create(options.toOptions());
+  }
+
+  /**
+   * Plans a run.
+   *
+   * @param name the run's name (timer tag, file names)
+   * @param problem the problem
+   * @param config the settings
+   * @param solverId the requested solver, or null for the default
+   * @param solverOptions the solver's options
+   * @return the planned run; the solver is null for DP training
+   */
+  Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
+    InverseSolver solver = null;
+    if (config.method() == Method.SIP) {
+      InverseSolverProvider provider = solvers.select(problem, solverId);
+      solver = provider.create(problem, Options.of(solverOptions));
+    }
+    return new Planned(name, problem, solver, config);
+  }
+
+  /**
+   * Runs a planned run.
+   *
+   * @param run the run
+   * @param listener progress events
+   * @return the result
+   */
+  TrainingResult execute(Planned run, TrainingListener listener) {
+    return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener);
+  }
+}

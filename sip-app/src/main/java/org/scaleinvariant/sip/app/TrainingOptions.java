@@ -1,0 +1,261 @@
+package org.scaleinvariant.sip.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.L2Loss;
+import org.scaleinvariant.sip.api.ParameterSpec;
+import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.nn.Activation;
+import org.scaleinvariant.sip.nn.Adam;
+import org.scaleinvariant.sip.nn.Initialization;
+import org.scaleinvariant.sip.nn.Method;
+import org.scaleinvariant.sip.nn.Optimizers;
+import org.scaleinvariant.sip.nn.ProxyLoss;
+import org.scaleinvariant.sip.nn.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The training options shared by every run command. Numbers are read as text and checked here, so
+ * NaN, infinities, zero or negative values get a one-line message naming the option.
+ */
+final class TrainingOptions {
+  /** The SIP method's id on the command line, {@value}. */
+  static final String SIP = "sip";
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      defaultValue = SIP,
+      description =
+          "'sip' (scale-invariant physics training with an inverse solver) or a network optimizer"
+              + " for DP training: adam, sgd. Default: ${DEFAULT-VALUE}.")
+  String method;
+
+  @Option(
+      names = "--optimizer",
+      paramLabel = "ID",
+      defaultValue = Adam.ID,
+      description = "Network optimizer of SIP training: adam, sgd. Default: ${DEFAULT-VALUE}.")
+  String optimizer;
+
+  @Option(
+      names = "--solver",
+      paramLabel = "ID",
+      description =
+          "Inverse solver for SIP (see 'sip solvers'). Default: the problem's preferred solver"
+              + " (newton for the rotated sine), else the first one that supports the problem.")
+  String solver;
+
+  @Option(
+      names = {"-S", "--solver-option"},
+      paramLabel = "NAME=VALUE",
+      description = "A solver option (repeatable), e.g. -S maxLossChange=0.2; see 'sip solvers'.")
+  Map<String, String> solverOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--eta",
+      paramLabel = "ETA",
+      description = "η, step size of the y-loss Newton step Δy = η(y* − y) (SIP). Default: 1.")
+  String eta;
+
+  @Option(
+      names = "--lr",
+      paramLabel = "LR",
+      description = "η_NN, the network learning rate. Default: the optimizer's (adam 1e-3, sgd 1e-2).")
+  String learningRate;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "B",
+      description = "Mini-batch size. Default: " + TrainingConfig.DEFAULT_BATCH + ".")
+  String batch;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      description = "Training iterations. Default: " + TrainingConfig.DEFAULT_STEPS + ".")
+  String steps;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description = "Seed of the network initialisation and the training data. Default: 0.")
+  String seed;
+
+  @Option(
+      names = "--hidden",
+      paramLabel = "W1,W2,...",
+      description = "Hidden-layer widths. Default: the problem's (32,64,32 for the rotated sine).")
+  String hidden;
+
+  @Option(
+      names = "--activation",
+      paramLabel = "NAME",
+      defaultValue = "relu",
+      description = "Hidden activation: relu, tanh, sigmoid, identity. Default: ${DEFAULT-VALUE}.")
+  String activation;
+
+  @Option(
+      names = "--init",
+      paramLabel = "NAME",
+      description = "Initialisation: he, xavier, pytorch. Default: he for relu, xavier otherwise.")
+  String initialization;
+
+  @Option(
+      names = "--proxy-loss",
+      paramLabel = "l2|l1",
+      defaultValue = "l2",
+      description = "SIP proxy loss in x: l2 (½‖x − x̃‖², the chapter) or l1 (the published code). Default: ${DEFAULT-VALUE}.")
+  String proxyLoss;
+
+  @Option(
+      names = "--nn-updates",
+      paramLabel = "K",
+      description = "SIP: network updates per inverse-solver evaluation, towards the same x̃. Default: 1.")
+  String nnUpdates;
+
+  @Option(
+      names = "--y-loss",
+      paramLabel = "ID",
+      defaultValue = L2Loss.ID,
+      description = "y-space loss: l2. Default: ${DEFAULT-VALUE}.")
+  String yLoss;
+
+  @Option(
+      names = "--standardize",
+      paramLabel = "auto|on|off",
+      defaultValue = "auto",
+      description =
+          "Standardise the network input y* per component: auto (the problem's recommendation: on"
+              + " for the book form), on, off. Default: ${DEFAULT-VALUE}.")
+  String standardize;
+
+  @Option(
+      names = "--eval-every",
+      paramLabel = "N",
+      description = "Steps between test-set evaluations. Default: max(1, steps/50).")
+  String evalEvery;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      description = "Stop after this much wall time in seconds (in addition to --steps). Default: none.")
+  String timeLimit;
+
+  /**
+   * Whether the method is SIP (else DP with the optimizer named by {@code --method}).
+   *
+   * @return true for SIP
+   */
+  boolean isSip() {
+    return SIP.equalsIgnoreCase(method.trim());
+  }
+
+  /**
+   * Checks the options and builds the training configuration.
+   *
+   * @return the configuration
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} or {@link ErrorCode#UNKNOWN_ID} with a
+   *     one-line message naming the option
+   */
+  TrainingConfig toConfig() {
+    TrainingConfig.Builder b = TrainingConfig.builder();
+    String m = method.trim().toLowerCase(java.util.Locale.ROOT);
+    if (isSip()) {
+      b.method(Method.SIP).optimizer(optimizerId(optimizer, "--optimizer"));
+    } else {
+      if (!Optimizers.ids().contains(m)) {
+        throw new SipException(
+            ErrorCode.UNKNOWN_ID,
+            "--method '" + method + "' is not allowed; allowed: sip, " + String.join(", ", Optimizers.ids()));
+      }
+      b.method(Method.DP).optimizer(m);
+    }
+    if (eta != null) {
+      b.eta(positive("--eta", eta));
+    }
+    if (learningRate != null) {
+      b.learningRate(positive("--lr", learningRate));
+    }
+    if (batch != null) {
+      b.batch(integer("--batch", batch, 1));
+    }
+    if (steps != null) {
+      b.steps(integer("--steps", steps, 1));
+    }
+    if (seed != null) {
+      b.seed(integer("--seed", seed, 0));
+    }
+    if (hidden != null) {
+      b.hidden(widths(hidden));
+    }
+    b.activation(Activation.valueOf(choice("--activation", activation, "relu", "tanh", "sigmoid", "identity")));
+    if (initialization != null) {
+      b.initialization(Initialization.valueOf(choice("--init", initialization, "he", "xavier", "pytorch")));
+    }
+    b.proxyLoss(ProxyLoss.valueOf(choice("--proxy-loss", proxyLoss, "l2", "l1")));
+    if (nnUpdates != null) {
+      b.nnUpdates(integer("--nn-updates", nnUpdates, 1));
+    }
+    choice("--y-loss", yLoss, L2Loss.ID);
+    b.yLoss(L2Loss.INSTANCE);
+    String s = choice("--standardize", standardize, "auto", "on", "off");
+    b.standardizeInput(s.equals("AUTO") ? null : Boolean.valueOf(s.equals("ON")));
+    if (evalEvery != null) {
+      b.evalEvery(integer("--eval-every", evalEvery, 1));
+    }
+    if (timeLimit != null) {
+      b.timeLimitSeconds(positive("--time-limit", timeLimit));
+    }
+    return b.build();
+  }
+
+  private static String optimizerId(String value, String option) {
+    String id = value.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!Optimizers.ids().contains(id)) {
+      throw new SipException(
+          ErrorCode.UNKNOWN_ID,
+          option + " '" + value + "' is not allowed; allowed: " + String.join(", ", Optimizers.ids()));
+    }
+    return id;
+  }
+
+  /**
+   * Parses a finite number &gt; 0.
+   *
+   * @param option the option's name, for the message
+   * @param text the value
+   * @return the number
+   */
+  static double positive(String option, String text) {
+    return Double.parseDouble(
+        ParameterSpec.number(option, Double.NaN, 0, true, Double.POSITIVE_INFINITY, option).parse(text));
+  }
+
+  /**
+   * Parses an integer ≥ min.
+   *
+   * @param option the option's name, for the message
+   * @param text the value
+   * @param min the smallest allowed value
+   * @return the integer
+   */
+  static int integer(String option, String text, int min) {
+    return Integer.parseInt(ParameterSpec.integer(option, min, min, Integer.MAX_VALUE, option).parse(text));
+  }
+
+  private static String choice(String option, String text, String... choices) {
+    return ParameterSpec.choice(option, choices[0], option, choices).parse(text).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static List<Integer> widths(String text) {
+    List<Integer> result = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      result.add(integer("--hidden", part, 1));
+    }
+    return result;
+  }
+}

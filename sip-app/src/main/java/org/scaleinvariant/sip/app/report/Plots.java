@@ -1,0 +1,110 @@
+package org.scaleinvariant.sip.app.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.nn.CurvePoint;
+import org.scaleinvariant.sip.nn.TrainingResult;
+
+/**
+ * Line plots of training curves (JFreeChart), written as PNG and SVG: the test x-distance (or, if
+ * the problem does not know its exact solutions, the test y-loss) on a logarithmic axis, one line
+ * per run, over iterations and over training time, in the style of the chapter's Fig. 22.
+ */
+public final class Plots {
+  /** Plot width in pixels. */
+  public static final int WIDTH = 900;
+  /** Plot height in pixels. */
+  public static final int HEIGHT = 560;
+
+  private static final Color[] PALETTE = {
+    new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
+  };
+
+  private Plots() {}
+
+  /**
+   * Writes {@code <base>-iterations.png/.svg} and {@code <base>-time.png/.svg}.
+   *
+   * @param results the runs, one line each (labelled by method)
+   * @param dir the output folder
+   * @param base the file name prefix
+   * @param title the plot title
+   * @throws SipException {@link ErrorCode#IO} if writing fails
+   */
+  public static void curves(List<TrainingResult> results, Path dir, String base, String title) {
+    boolean xKnown = results.stream().allMatch(r -> !Double.isNaN(r.curve().get(0).testXDistance()));
+    String metric = xKnown ? "test x-distance" : "test y-loss";
+    ToDoubleFunction<CurvePoint> y = xKnown ? CurvePoint::testXDistance : CurvePoint::testYLoss;
+    write(chart(results, title, "iteration", metric, p -> p.step(), y), dir.resolve(base + "-iterations"));
+    write(chart(results, title, "training time [s]", metric, CurvePoint::trainingSeconds, y), dir.resolve(base + "-time"));
+  }
+
+  private static JFreeChart chart(
+      List<TrainingResult> results,
+      String title,
+      String xLabel,
+      String yLabel,
+      ToDoubleFunction<CurvePoint> x,
+      ToDoubleFunction<CurvePoint> y) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (TrainingResult result : results) {
+      XYSeries series = new XYSeries(result.run(), false, true);
+      for (CurvePoint p : result.curve()) {
+        double value = y.applyAsDouble(p);
+        if (Double.isFinite(value) && value > 0) {
+          series.add(x.applyAsDouble(p), value);
+        }
+      }
+      data.addSeries(series);
+    }
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    LogAxis axis = new LogAxis(yLabel);
+    axis.setSmallestValue(1e-12);
+    plot.setRangeAxis(axis);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < results.size(); i++) {
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    plot.setRenderer(renderer);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  private static void write(JFreeChart chart, Path base) {
+    Path png = Path.of(base + ".png");
+    Path svg = Path.of(base + ".svg");
+    try {
+      ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+      SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+      chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+      SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
+    } catch (IOException e) {
+      throw new SipException(ErrorCode.IO, "cannot write " + png + " or " + svg + ": " + e.getMessage(), e);
+    }
+  }
+}
