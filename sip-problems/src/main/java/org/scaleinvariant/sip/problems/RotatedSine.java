@@ -53,7 +53,8 @@ import org.scaleinvariant.sip.api.SipException;
  * <h2>Layout and contract</h2>
  *
  * n = m = 2. All batch methods take batch-first, row-major arrays as described in {@link Problem}:
- * x and y are [B, 2], Jacobians and Hessians [B, 2, 2]. They check shapes with {@link
+ * x and y are [B, 2], Jacobians and Hessians [B, 2, 2] (in shapes B is the batch size, in
+ * formulas the gain of P2). They check shapes with {@link
  * Checks#requireShape} ({@link ErrorCode#SHAPE_MISMATCH} if an array is too short, {@link
  * ErrorCode#INVALID_ARGUMENT} if {@code batch < 1}), do not check for NaN, and allocate nothing.
  * Instances are immutable and thread-safe.
@@ -142,6 +143,8 @@ public final class RotatedSine implements Problem {
 
   private static final String OWNER = "problem " + ID;
   private static final double TWO_PI = 2 * Math.PI;
+  private static final Optional<String> PREFERRED_SOLVER = Optional.of("newton");
+  private static final List<Integer> HIDDEN_LAYERS = List.of(32, 64, 32);
 
   /** Which formula the problem evaluates; see the table in {@link RotatedSine}. */
   public enum Form {
@@ -512,6 +515,39 @@ public final class RotatedSine implements Problem {
       closest[b] = cosPhi * solution1 + sinPhi * solution2;
       closest[b + 1] = -sinPhi * solution1 + cosPhi * solution2;
     }
+  }
+
+  /**
+   * The paper trains this problem with a (saddle-free) Newton inverse solver: x is only
+   * two-dimensional, so the per-sample 2×2 Hessian is cheap.
+   *
+   * @return {@code Optional.of("newton")}
+   */
+  @Override
+  public Optional<String> preferredSolver() {
+    return PREFERRED_SOLVER;
+  }
+
+  /**
+   * Whether trainers should standardise y* by default: true for {@code book}, whose target
+   * components have scales 1/ξ and ξ (ratio ξ², 1024 at the default ξ); false for {@code paper},
+   * whose targets are uniform in [−1, 1]².
+   *
+   * @return {@code form() == Form.BOOK}
+   */
+  @Override
+  public boolean recommendsInputStandardization() {
+    return form == Form.BOOK;
+  }
+
+  /**
+   * The default hidden-layer widths, {@code [32, 64, 32]}.
+   *
+   * @return the widths, input to output
+   */
+  @Override
+  public List<Integer> defaultHiddenLayers() {
+    return HIDDEN_LAYERS;
   }
 
   /**
