@@ -8,13 +8,14 @@ public final class Checks {
   private Checks() {}
 
   /**
-   * Checks that a batch-first array holds exactly {@code batch} rows of {@code rowSize} values.
+   * Checks that a batch-first array holds at least {@code batch} rows of {@code rowSize} values
+   * (workspaces may be longer than needed).
    *
    * @param array the array, not null
    * @param name the array's name in the message, e.g. {@code "x"}
    * @param batch the number of samples B (at least 1)
    * @param rowSize the values per sample (n, m, n*n, ...)
-   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if {@code array.length != batch*rowSize},
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if {@code array.length < batch*rowSize},
    *     {@link ErrorCode#INVALID_ARGUMENT} if {@code batch < 1}
    */
   public static void requireShape(double[] array, String name, int batch, int rowSize) {

@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  * Implementations are immutable and thread-safe, and allocate nothing in the batch methods (they
  * are called once per training iteration). Batch methods throw {@link SipException} with {@link
  * ErrorCode#SHAPE_MISMATCH} if an array is shorter than its declared shape; they do not check for
- * NaN (trainers do).
+ * NaN (trainers do). Output arrays must not alias input arrays unless a method says otherwise.
  */
 public interface Problem {
 
