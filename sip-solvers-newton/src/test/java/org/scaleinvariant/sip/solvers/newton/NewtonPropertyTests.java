@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.SingularValueDecomposition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
@@ -62,7 +60,7 @@ class NewtonPropertyTests {
     double[] x;
     do {
       x = Numerics.uniform(random, 3, -1, 1);
-    } while (smallestSingularValue(p, x) < 0.2);
+    } while (Numerics.smallestSingularValue(p, x) < 0.2);
     double[] dy = smallTargetChange(random, 3);
     double residual = residualAfterStep(p, x, dy);
     assertTrue(residual < DY, "closer to t than y is: " + residual + " vs ‖Δy‖ = " + DY);
@@ -131,19 +129,5 @@ class NewtonPropertyTests {
       }
     }
     return s;
-  }
-
-  /** σ_min(J(x)) by Hipparchus' SVD (an independent method). */
-  private static double smallestSingularValue(TestProblem p, double[] x) {
-    int n = p.inputSize();
-    int m = p.outputSize();
-    double[] j = new double[m * n];
-    p.jacobian(x, j, 1);
-    double[][] rows = new double[m][n];
-    for (int k = 0; k < m; k++) {
-      System.arraycopy(j, k * n, rows[k], 0, n);
-    }
-    double[] sv = new SingularValueDecomposition(MatrixUtils.createRealMatrix(rows)).getSingularValues();
-    return sv[sv.length - 1];
   }
 }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /** Small helpers of the tests: allclose, norms, seeded random matrices, seed streams. */
 final class Numerics {
@@ -126,5 +128,19 @@ final class Numerics {
   /** The seeds 0, 1, ..., count − 1, for {@code @MethodSource}. */
   static Stream<Integer> seeds(int count) {
     return IntStream.range(0, count).boxed();
+  }
+
+  /** σ_min(J(x)) by Hipparchus' SVD (an independent method). */
+  static double smallestSingularValue(TestProblem p, double[] x) {
+    int n = p.inputSize();
+    int m = p.outputSize();
+    double[] j = new double[m * n];
+    p.jacobian(x, j, 1);
+    double[][] rows = new double[m][n];
+    for (int k = 0; k < m; k++) {
+      System.arraycopy(j, k * n, rows[k], 0, n);
+    }
+    double[] sv = new SingularValueDecomposition(MatrixUtils.createRealMatrix(rows)).getSingularValues();
+    return sv[sv.length - 1];
   }
 }
