@@ -42,12 +42,14 @@ import org.scaleinvariant.sip.api.SolverDiagnostics;
  *
  * <h2>Optional cap ({@link #maxLossChange()})</h2>
  *
- * Following the published code of Holl et al., each eigen-direction whose curvature {@code aᵢ} lies
+ * Modelled on the step limit of the code published with Holl et al. (as specified for this module;
+ * not re-derived from that code), each eigen-direction whose curvature {@code aᵢ} lies
  * below the geometric mean {@code (Πⱼ aⱼ)^{1/n}} of all floored curvatures (by more than a relative
  * 1e-9, so equal eigenvalues are never "below") is limited so that its first-order loss change
  * {@code |g̃ᵢ·δᵢ| = g̃ᵢ²/aᵢ} is at most {@code maxLossChange}: there, {@code δᵢ = −maxLossChange/g̃ᵢ}.
  * Off by default. The cap is an absolute loss value, so with it the step is no longer invariant to
- * rescaling the outputs (see {@link #isScaleInvariant()}).
+ * rescaling the outputs (see {@link #isScaleInvariant()}). A capped component still points
+ * downhill ({@code g̃ᵢδᵢ = −maxLossChange}).
  *
  * <h2>What it reports instead of throwing</h2>
  *
@@ -129,6 +131,9 @@ public final class NewtonSolver implements InverseSolver {
   /**
    * Creates a solver and chooses the n = 2 eigen path (for tests comparing both).
    *
+   * @param problem the problem
+   * @param eigenvalueFloor the relative eigenvalue floor φ
+   * @param maxLossChange the cap, or NaN for none
    * @param closedForm true for the closed-form rotation at n = 2, false to use Hipparchus there too
    */
   NewtonSolver(Problem problem, double eigenvalueFloor, double maxLossChange, boolean closedForm) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
@@ -64,9 +65,9 @@ class BatchAndThreadTests {
     for (int b = 0; b < BATCH; b++) {
       double[] dx = new double[c.n];
       c.solver.step(
-          java.util.Arrays.copyOfRange(c.x, b * c.n, (b + 1) * c.n),
-          java.util.Arrays.copyOfRange(c.y, b * c.m, (b + 1) * c.m),
-          java.util.Arrays.copyOfRange(c.t, b * c.m, (b + 1) * c.m),
+          Arrays.copyOfRange(c.x, b * c.n, (b + 1) * c.n),
+          Arrays.copyOfRange(c.y, b * c.m, (b + 1) * c.m),
+          Arrays.copyOfRange(c.t, b * c.m, (b + 1) * c.m),
           dx,
           1,
           singleCounts);
@@ -100,7 +101,7 @@ class BatchAndThreadTests {
                   double[] dx = new double[BATCH * c.n];
                   for (int i = 0; i < 300; i++) {
                     shared.step(c.x, c.y, c.t, dx, BATCH, new SolverDiagnostics());
-                    same &= java.util.Arrays.equals(expected, dx);
+                    same &= Arrays.equals(expected, dx);
                   }
                   return same;
                 }));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.scaleinvariant.sip.solvers.newton.Numerics.assertAllClose;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class NewtonSolverTests {
   void zeroHessianGivesAZeroStepAndCountsAFailure(int n) {
     QuadraticProblem p = flatteningProblem(n);
     double[] t = new double[n];
-    java.util.Arrays.fill(t, -1);
+    Arrays.fill(t, -1);
     SolverDiagnostics d = new SolverDiagnostics();
     double[] dx = step(new NewtonSolver(p, FLOOR, NO_CAP), new double[n], t, d);
     assertArrayEquals(new double[n], dx, 0.0);
@@ -224,7 +225,7 @@ class NewtonSolverTests {
     t[0] += 0.01;
     t[7] = Double.POSITIVE_INFINITY;
     double[] dx = new double[9];
-    java.util.Arrays.fill(dx, Double.NaN);
+    Arrays.fill(dx, Double.NaN);
     SolverDiagnostics d = new SolverDiagnostics();
     solver.step(x, y, t, dx, 3, d);
     for (int i = 3; i < 9; i++) {
@@ -241,7 +242,7 @@ class NewtonSolverTests {
     QuadraticProblem p = QuadraticProblem.linear(2, 2, 1e300, 0, 0, 1e-300);
     SolverDiagnostics d = new SolverDiagnostics();
     double[] dx = step(new NewtonSolver(p, FLOOR, NO_CAP), new double[] {1, 1}, new double[] {0, 0}, d);
-    assertTrue(Double.isFinite(dx[0]) && Double.isFinite(dx[1]), java.util.Arrays.toString(dx));
+    assertTrue(Double.isFinite(dx[0]) && Double.isFinite(dx[1]), Arrays.toString(dx));
     assertEquals(1, d.failed());
   }
 
