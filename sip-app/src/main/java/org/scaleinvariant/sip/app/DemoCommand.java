@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             base.seed(),
             Math.min(plans.size(), threads())));
     Reports.table(out, results);
+    printRatio(out, results);
     ObjectNode summary = Reports.summary(results);
     if (dir != null) {
       Reports.write(dir, results, summary, Reports.setting(first));
@@ -114,6 +115,29 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return diverged ? ErrorHandler.FAILED : 0;
+  }
+
+  /** With SIP and Adam both present, says how far apart their test x-distances are. */
+  private static void printRatio(PrintWriter out, List<TrainingResult> results) {
+    TrainingResult sip = null;
+    TrainingResult adam = null;
+    for (TrainingResult r : results) {
+      if (r.method().equals(TrainingOptions.SIP)) {
+        sip = r;
+      } else if (r.method().equals(org.scaleinvariant.sip.nn.Adam.ID)) {
+        adam = r;
+      }
+    }
+    if (sip != null && adam != null && sip.testXDistance() > 0 && Double.isFinite(adam.testXDistance())) {
+      double ratio = adam.testXDistance() / sip.testXDistance();
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "SIP's test x-distance is %.3g times %s Adam's; time per iteration SIP/Adam = %.2f",
+              ratio >= 1 ? ratio : 1 / ratio,
+              ratio >= 1 ? "lower than" : "higher than",
+              sip.msPerIteration() / adam.msPerIteration()));
+    }
   }
 
   private List<String> methodList() {

@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
             result.solver() == null ? "" : ", solver " + result.solver() + ", eta " + result.eta(),
             result.optimizer(),
             result.learningRate(),
-            result.steps(),
+            config.steps(),
             config.batch(),
             config.seed()));
     Reports.table(out, List.of(result));

@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -11,6 +14,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -66,12 +70,16 @@ public final class Plots {
       ToDoubleFunction<CurvePoint> x,
       ToDoubleFunction<CurvePoint> y) {
     XYSeriesCollection data = new XYSeriesCollection();
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
     for (TrainingResult result : results) {
       XYSeries series = new XYSeries(result.run(), false, true);
       for (CurvePoint p : result.curve()) {
         double value = y.applyAsDouble(p);
         if (Double.isFinite(value) && value > 0) {
           series.add(x.applyAsDouble(p), value);
+          min = Math.min(min, value);
+          max = Math.max(max, value);
         }
       }
       data.addSeries(series);
@@ -80,7 +88,17 @@ public final class Plots {
         ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     LogAxis axis = new LogAxis(yLabel);
-    axis.setSmallestValue(1e-12);
+    axis.setSmallestValue(1e-300);
+    if (max > 0) {
+      // whole decades, one labelled tick per decade, minor ticks in between
+      double lower = Math.pow(10, Math.floor(Math.log10(min)));
+      double upper = Math.pow(10, Math.ceil(Math.log10(max)));
+      axis.setRange(lower, upper > lower ? upper : lower * 10);
+      axis.setTickUnit(new NumberTickUnit(1), false, true);
+      axis.setMinorTickCount(9);
+      axis.setMinorTickMarksVisible(true);
+      axis.setNumberFormatOverride(new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    }
     plot.setRangeAxis(axis);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
