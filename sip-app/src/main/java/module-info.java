@@ -11,6 +11,7 @@ module org.scaleinvariant.sip.app {
   requires jakarta.inject;
   requires info.picocli;
   requires micrometer.core;
+  requires micrometer.registry.prometheus;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
   requires org.jfree.jfreechart;

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
     printRatio(out, results);
     ObjectNode summary = Reports.summary(results);
     if (dir != null) {
-      Reports.write(dir, results, summary, Reports.setting(first));
+      Reports.write(dir, results, summary, Reports.setting(first), runs.metricsText());
       out.println("results written to " + dir);
     }
     if (output.json) {

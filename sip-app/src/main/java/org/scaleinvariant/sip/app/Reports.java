@@ -2,11 +2,15 @@ package org.scaleinvariant.sip.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.CurveCsv;
 import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.app.report.Plots;
@@ -80,15 +84,23 @@ final class Reports {
   }
 
   /**
-   * Writes {@code summary.json}, {@code curve-<run>.csv} per run and the curve plots into a folder.
+   * Writes {@code summary.json}, {@code curve-<run>.csv} per run, the curve plots and {@code
+   * metrics.prom} (the Micrometer timers in Prometheus text format) into a folder.
    *
    * @param dir the folder (exists)
    * @param results the runs
    * @param summary the summary object
    * @param title the plot title
+   * @param metrics the Prometheus text of the timers
    */
-  static void write(Path dir, List<TrainingResult> results, ObjectNode summary, String title) {
+  static void write(Path dir, List<TrainingResult> results, ObjectNode summary, String title, String metrics) {
     Json.write(summary, dir.resolve("summary.json"));
+    Path prom = dir.resolve("metrics.prom");
+    try {
+      Files.writeString(prom, metrics);
+    } catch (IOException e) {
+      throw new SipException(ErrorCode.IO, "cannot write " + prom + ": " + e.getMessage(), e);
+    }
     for (TrainingResult r : results) {
       CurveCsv.write(r, dir.resolve("curve-" + r.run() + ".csv"));
     }

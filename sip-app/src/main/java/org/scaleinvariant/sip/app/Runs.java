@@ -1,5 +1,6 @@
 package org.scaleinvariant.sip.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.scaleinvariant.sip.api.InverseSolver;
@@ -20,12 +21,28 @@ final class Runs {
   private final ProviderRegistry<ProblemProvider> problems;
   private final SolverRegistry solvers;
   private final Trainer trainer;
+  private final PrometheusMeterRegistry metrics;
 
   @Inject
-  Runs(ProviderRegistry<ProblemProvider> problems, SolverRegistry solvers, Trainer trainer) {
+  Runs(
+      ProviderRegistry<ProblemProvider> problems,
+      SolverRegistry solvers,
+      Trainer trainer,
+      PrometheusMeterRegistry metrics) {
     this.problems = problems;
     this.solvers = solvers;
     this.trainer = trainer;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The timers recorded so far (per phase and iteration, tagged by run), in the Prometheus text
+   * exposition format.
+   *
+   * @return the text
+   */
+  String metricsText() {
+    return metrics.scrape();
   }
 
   /** A run that is ready to start: the problem, its solver (SIP) and the settings. */

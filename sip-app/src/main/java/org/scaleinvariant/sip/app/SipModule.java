@@ -5,7 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Set;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.ProblemProvider;
@@ -46,10 +47,17 @@ final class SipModule extends AbstractModule {
     return new SolverRegistry(providers);
   }
 
+  /** The process's metrics: Prometheus-backed, so {@code --out} can write them in its text format. */
   @Provides
   @Singleton
-  MeterRegistry meterRegistry() {
-    return new SimpleMeterRegistry();
+  PrometheusMeterRegistry prometheusRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  @Provides
+  @Singleton
+  MeterRegistry meterRegistry(PrometheusMeterRegistry registry) {
+    return registry;
   }
 
   @Provides

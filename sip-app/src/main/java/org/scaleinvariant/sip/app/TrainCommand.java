@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
     Reports.phases(out, result);
     ObjectNode summary = Reports.summary(List.of(result));
     if (dir != null) {
-      Reports.write(dir, List.of(result), summary, Reports.setting(result));
+      Reports.write(dir, List.of(result), summary, Reports.setting(result), runs.metricsText());
       out.println("results written to " + dir);
     }
     if (output.json) {

@@ -107,6 +107,9 @@ class CommandLineIT {
     List<String> csv = Files.readAllLines(dir.resolve("curve-sip.csv"));
     assertEquals("step,trainingSeconds,wallSeconds,trainYLoss,testXDistance,testYLoss", csv.get(0));
     assertEquals(1 + 51, csv.size(), "step 0 and every step (interval max(1, 50/50) = 1)");
+    String metrics = Files.readString(dir.resolve("metrics.prom"));
+    assertTrue(metrics.contains("sip_iteration_seconds_count{run=\"sip\"} 50"), metrics);
+    assertTrue(metrics.contains("sip_phase_seconds_count{phase=\"inverse.solve\",run=\"sip\"} 50"), metrics);
     for (String file : List.of("curves-iterations.png", "curves-iterations.svg", "curves-time.png", "curves-time.svg")) {
       assertTrue(Files.size(dir.resolve(file)) > 1000, file);
     }
