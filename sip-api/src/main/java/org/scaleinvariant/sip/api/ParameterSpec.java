@@ -3,6 +3,7 @@ package org.scaleinvariant.sip.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Declares one named parameter of a provider (a problem parameter such as {@code xi}, or a solver
@@ -32,6 +33,10 @@ public record ParameterSpec(
     double max,
     List<String> choices,
     String description) {
+
+  /** Plain decimal notation, e.g. {@code 32}, {@code -0.5}, {@code 1e-3} (no hex, no {@code f}/{@code d}). */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /** The kinds of parameter values. */
   public enum Kind {
@@ -159,13 +164,16 @@ public record ParameterSpec(
       default:
         String what = kind == Kind.INTEGER ? "an integer" : "a finite number";
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
-        boolean hasMax =
-            max != Double.POSITIVE_INFINITY && !(kind == Kind.INTEGER && max >= Integer.MAX_VALUE);
+        boolean intLimit = kind == Kind.INTEGER && max >= Integer.MAX_VALUE;
+        boolean hasMax = max != Double.POSITIVE_INFINITY && !intLimit;
         if (hasMin && hasMax) {
           return what + " in " + (minExclusive ? "(" : "[") + format(min) + ", " + format(max) + "]";
         }
         if (hasMin) {
-          return what + (minExclusive ? " > " : " >= ") + format(min);
+          return what
+              + (minExclusive ? " > " : " >= ")
+              + format(min)
+              + (intLimit ? " (at most " + Integer.MAX_VALUE + ")" : "");
         }
         if (hasMax) {
           return what + " <= " + format(max);
@@ -210,6 +218,9 @@ public record ParameterSpec(
         return Long.toString(asLong);
       case NUMBER:
       default:
+        if (!DECIMAL.matcher(text).matches()) {
+          throw invalid(raw);
+        }
         double value;
         try {
           value = Double.parseDouble(text);

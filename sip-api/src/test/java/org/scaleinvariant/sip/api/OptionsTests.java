@@ -23,6 +23,8 @@ class OptionsTests {
   @Test
   void resolveFillsDefaultsAndCanonicalisesValues() {
     Options resolved = Options.of(Map.of("xi", " 4.50 ", "form", "BOOK")).resolve(SPECS, "problem t");
+    assertEquals(0.001, Options.of(Map.of("xi", ".1e-2")).resolve(SPECS, "p").getDouble("xi"));
+    assertEquals(3, Options.of(Map.of("xi", "+3.")).resolve(SPECS, "p").getDouble("xi"));
     assertEquals(4.5, resolved.getDouble("xi"));
     assertEquals(0.0, resolved.getDouble("phi"));
     assertEquals(2, resolved.getInt("n"));
@@ -41,7 +43,7 @@ class OptionsTests {
   }
 
   @ParameterizedTest(name = "xi = ''{0}'' is rejected")
-  @ValueSource(strings = {"0", "-1", "NaN", "Infinity", "abc", "", "1e999"})
+  @ValueSource(strings = {"0", "-1", "NaN", "Infinity", "abc", "", "1e999", "8f", "1e-3d", "0x1p3", "1,5"})
   void invalidNumbersAreRejectedWithWhatIsAllowed(String raw) {
     SipException e =
         assertThrows(SipException.class, () -> Options.of(Map.of("xi", raw)).resolve(SPECS, "p"));

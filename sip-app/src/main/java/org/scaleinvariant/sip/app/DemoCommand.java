@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     name = DemoCommand.NAME,
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = SipCommand.Version.class,
     description = {
       "The main job: train with SIP and with DP-Adam side by side on the same problem, data and"
           + " network, and compare the test x-distance and the time per iteration.",
@@ -73,6 +74,11 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--method")) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          "--method is not used by " + NAME + "; allowed: --methods M1,M2,... (e.g. --methods sip,adam)");
+    }
     TrainingConfig base = trainingOptions.toConfig();
     Problem problem = runs.problem(problemOptions);
     List<Runs.Planned> plans = new ArrayList<>();
@@ -90,15 +96,15 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "%s, %d steps x batch %d, seed %d, %d run(s) in parallel",
+            "%s, %d steps x batch %d, seed %d, runs in parallel: %d",
             Reports.setting(first),
             base.steps(),
             base.batch(),
             base.seed(),
             Math.min(plans.size(), threads())));
     Reports.table(out, results);
-    printRatio(out, results);
     ObjectNode summary = Reports.summary(results);
+    printRatio(out, results, summary);
     if (dir != null) {
       Reports.write(dir, results, summary, Reports.setting(first), runs.metricsText());
       out.println("results written to " + dir);
@@ -117,8 +123,11 @@ final class DemoCommand implements Callable<Integer> {
     return diverged ? ErrorHandler.FAILED : 0;
   }
 
-  /** With SIP and Adam both present, says how far apart their test x-distances are. */
-  private static void printRatio(PrintWriter out, List<TrainingResult> results) {
+  /**
+   * With SIP and Adam both present, says how far apart their test x-distances and times are, and
+   * adds {@code xDistanceAdamOverSip} and {@code timeSipOverAdam} to the summary.
+   */
+  private static void printRatio(PrintWriter out, List<TrainingResult> results, ObjectNode summary) {
     TrainingResult sip = null;
     TrainingResult adam = null;
     for (TrainingResult r : results) {
@@ -130,13 +139,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (sip != null && adam != null && sip.testXDistance() > 0 && Double.isFinite(adam.testXDistance())) {
       double ratio = adam.testXDistance() / sip.testXDistance();
+      double time = sip.msPerIteration() / adam.msPerIteration();
+      Json.putNumber(summary, "xDistanceAdamOverSip", ratio);
+      Json.putNumber(summary, "timeSipOverAdam", time);
       out.println(
           String.format(
               Locale.ROOT,
               "SIP's test x-distance is %.3g times %s Adam's; time per iteration SIP/Adam = %.2f",
               ratio >= 1 ? ratio : 1 / ratio,
               ratio >= 1 ? "lower than" : "higher than",
-              sip.msPerIteration() / adam.msPerIteration()));
+              time));
     }
   }
 

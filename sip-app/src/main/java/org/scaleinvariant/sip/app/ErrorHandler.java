@@ -32,6 +32,9 @@ final class ErrorHandler
     if (debug) {
       ex.printStackTrace(cmd.getErr());
     }
+    if (ex.getCause() instanceof OutOfMemoryError) {
+      throw (OutOfMemoryError) ex.getCause(); // reported by Main, like one thrown on this thread
+    }
     if (ex instanceof SipException) {
       SipException e = (SipException) ex;
       cmd.getErr().println(name + ": " + oneLine(e.getMessage()));

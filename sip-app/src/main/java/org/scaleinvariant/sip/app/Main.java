@@ -33,7 +33,15 @@ public final class Main {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Injector injector = Guice.createInjector(new SipModule());
-    return commandLine(injector, out, err).execute(args);
+    try {
+      return commandLine(injector, out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "sip: out of memory ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB heap): reduce --batch or --hidden, or give the JVM more with SIP_JAVA_OPTS=-Xmx8g");
+      return ErrorHandler.USAGE;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.scaleinvariant.sip.app;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scaleinvariant.sip.api.ErrorCode;
@@ -17,7 +18,9 @@ final class OutputOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write results to DIR: summary.json, a curve CSV per run, PNG and SVG plots.")
+      description =
+          "Write results to DIR (created if missing): summary.json, a curve CSV per run, PNG and SVG"
+              + " plots, metrics.prom. Result files of an earlier run in DIR are replaced.")
   Path out;
 
   @Option(
@@ -36,14 +39,31 @@ final class OutputOptions {
     if (out == null) {
       return null;
     }
+    if (out.toString().isBlank()) {
+      throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '' is not allowed; allowed: a folder path");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: it is a file; allowed: a folder path");
+    }
     try {
       Files.createDirectories(out);
     } catch (IOException | RuntimeException e) {
       throw new SipException(
-          ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: cannot create the folder (" + e.getMessage() + ")");
+          ErrorCode.INVALID_ARGUMENT,
+          "--out '" + out + "' is not allowed: cannot create the folder (" + e.getClass().getSimpleName() + ": "
+              + e.getMessage() + ")");
     }
-    if (!Files.isDirectory(out) || !Files.isWritable(out)) {
-      throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: not a writable folder");
+    if (!Files.isWritable(out)) {
+      throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: the folder is not writable");
+    }
+    // curves of an earlier run in this folder would be mistaken for this run's
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(out, "curve-*.csv")) {
+      for (Path file : stale) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new SipException(ErrorCode.IO, "cannot remove earlier results in " + out + ": " + e.getMessage(), e);
     }
     return out;
   }

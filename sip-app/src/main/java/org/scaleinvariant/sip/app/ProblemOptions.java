@@ -2,7 +2,9 @@ package org.scaleinvariant.sip.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Options;
+import org.scaleinvariant.sip.api.SipException;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,6 +72,11 @@ final class ProblemOptions {
 
   private static void put(Map<String, String> values, String key, String value) {
     if (value != null) {
+      if (values.containsKey(key)) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "--" + key + " and --param " + key + "=" + values.get(key) + " both given; allowed: one of them");
+      }
       values.put(key, value);
     }
   }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "problems",
     mixinStandardHelpOptions = true,
+    versionProvider = SipCommand.Version.class,
     description = "List the discovered problems (id, version, description, origin, parameters).")
 final class ProblemsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -75,6 +75,7 @@ final class Reports {
       root = Json.object();
       root.put("problem", results.get(0).problem());
       root.set("parameters", Json.result(results.get(0)).get("parameters"));
+      root.put("diverged", results.stream().anyMatch(TrainingResult::diverged));
     }
     ArrayNode array = Json.results(root);
     for (TrainingResult r : results) {

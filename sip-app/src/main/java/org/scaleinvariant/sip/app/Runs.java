@@ -2,6 +2,7 @@ package org.scaleinvariant.sip.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
@@ -55,7 +56,7 @@ final class Runs {
    * @return the problem
    */
   Problem problem(ProblemOptions options) {
-    ProblemProvider provider = problems.get(options.problem.trim());
+    ProblemProvider provider = problems.get(options.problem.trim().toLowerCase(Locale.ROOT));
     return provider.create(options.toOptions());
   }
 
@@ -72,7 +73,8 @@ final class Runs {
   Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
     InverseSolver solver = null;
     if (config.method() == Method.SIP) {
-      InverseSolverProvider provider = solvers.select(problem, solverId);
+      InverseSolverProvider provider =
+          solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
       solver = provider.create(problem, Options.of(solverOptions));
     }
     return new Planned(name, problem, solver, config);

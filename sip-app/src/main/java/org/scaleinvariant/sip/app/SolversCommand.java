@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "solvers",
     mixinStandardHelpOptions = true,
+    versionProvider = SipCommand.Version.class,
     description =
         "List the discovered inverse solvers (id, version, description, origin, options, and which"
             + " problems, with default parameters, they support).")

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     name = "train",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = SipCommand.Version.class,
     description = {
       "Train a network to invert a problem, by SIP (an inverse solver's update through a proxy loss)"
           + " or DP (backpropagation of the y-loss through the physics).",
@@ -55,6 +56,14 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrainingConfig config = trainingOptions.toConfig();
+    if (!trainingOptions.isSip() && !trainingOptions.sipOnlyOptionsGiven().isEmpty()) {
+      err.println(
+          spec.qualifiedName()
+              + ": note: ignoring options that only SIP training uses (DP training with "
+              + config.optimizer()
+              + "): "
+              + String.join(", ", trainingOptions.sipOnlyOptionsGiven()));
+    }
     Problem problem = runs.problem(problemOptions);
     String name = config.label();
     Runs.Planned plan =

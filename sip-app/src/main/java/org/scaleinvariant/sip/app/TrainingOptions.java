@@ -254,8 +254,42 @@ final class TrainingOptions {
   private static List<Integer> widths(String text) {
     List<Integer> result = new ArrayList<>();
     for (String part : text.split(",", -1)) {
-      result.add(integer("--hidden", part, 1));
+      try {
+        result.add(integer("--hidden", part, 1));
+      } catch (SipException e) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "--hidden = '" + text + "' is not allowed; allowed: comma-separated layer widths, each an integer >= 1");
+      }
     }
     return result;
+  }
+
+  /**
+   * The SIP-only options that were given, for a warning when the method is DP.
+   *
+   * @return the option names, possibly empty
+   */
+  List<String> sipOnlyOptionsGiven() {
+    List<String> given = new ArrayList<>();
+    if (solver != null) {
+      given.add("--solver");
+    }
+    if (!solverOptions.isEmpty()) {
+      given.add("--solver-option");
+    }
+    if (eta != null) {
+      given.add("--eta");
+    }
+    if (nnUpdates != null) {
+      given.add("--nn-updates");
+    }
+    if (!"l2".equalsIgnoreCase(proxyLoss)) {
+      given.add("--proxy-loss");
+    }
+    if (!Adam.ID.equalsIgnoreCase(optimizer)) {
+      given.add("--optimizer");
+    }
+    return given;
   }
 }

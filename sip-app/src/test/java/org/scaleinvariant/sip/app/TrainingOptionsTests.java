@@ -59,13 +59,15 @@ class TrainingOptionsTests {
   void badValuesNameTheOptionAndWhatIsAllowed() {
     assertEquals("--lr = '-1' is not allowed; allowed: a finite number > 0",
         assertThrows(SipException.class, () -> parse("--lr", "-1").toConfig()).getMessage());
-    assertEquals("--batch = '0' is not allowed; allowed: an integer >= 1",
+    assertEquals("--batch = '0' is not allowed; allowed: an integer >= 1 (at most 2147483647)",
         assertThrows(SipException.class, () -> parse("--batch", "0").toConfig()).getMessage());
-    assertEquals("--hidden = '' is not allowed; allowed: an integer >= 1",
+    assertEquals(
+        "--hidden = '32,,32' is not allowed; allowed: comma-separated layer widths, each an integer >= 1",
         assertThrows(SipException.class, () -> parse("--hidden", "32,,32").toConfig()).getMessage());
     SipException method = assertThrows(SipException.class, () -> parse("--method", "newton").toConfig());
     assertEquals(ErrorCode.UNKNOWN_ID, method.code());
     assertTrue(method.getMessage().endsWith("allowed: sip, adam, sgd"), method.getMessage());
+    assertEquals(List.of("--solver", "--eta"), parse("--method", "adam", "--solver", "newton", "--eta", "2").sipOnlyOptionsGiven());
     assertEquals("--standardize = 'maybe' is not allowed; allowed: one of: auto, on, off",
         assertThrows(SipException.class, () -> parse("--standardize", "maybe").toConfig()).getMessage());
   }
