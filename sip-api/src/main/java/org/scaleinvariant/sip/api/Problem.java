@@ -2,6 +2,7 @@ package org.scaleinvariant.sip.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -112,6 +113,44 @@ public interface Problem {
    * @param batch the number of samples B
    */
   void sampleTargets(SplittableRandom random, double[] yStar, int batch);
+
+  /**
+   * Whether this problem can draw ground-truth solutions with its targets ({@link
+   * #sampleTrainingPairs}), needed for supervised training and, for problems without {@link
+   * #exactSolutions()}, for the x-space metric.
+   *
+   * @return true if {@link #sampleTrainingPairs} is supported
+   */
+  default boolean hasGroundTruth() {
+    return false;
+  }
+
+  /**
+   * Draws training targets y* together with a ground-truth solution x* of each ({@code P(x*) = y*}).
+   * The targets follow the same distribution as {@link #sampleTargets}; which solution is drawn
+   * when several exist is the problem's choice (and may be random: a multimodal data set).
+   *
+   * @param random the generator to draw from
+   * @param yStar receives the targets, shape [B, m]
+   * @param xStar receives the solutions, shape [B, n]
+   * @param batch the number of samples B
+   * @throws SipException {@link ErrorCode#UNSUPPORTED} if {@link #hasGroundTruth()} is false
+   */
+  default void sampleTrainingPairs(SplittableRandom random, double[] yStar, double[] xStar, int batch) {
+    throw new SipException(
+        ErrorCode.UNSUPPORTED, "problem '" + id() + "' cannot draw ground-truth solutions (supervised training)");
+  }
+
+  /**
+   * The learning rate recommended for a network optimizer on this problem, e.g. the one a published
+   * experiment used. Trainers fall back to the optimizer's own default when empty.
+   *
+   * @param optimizerId the optimizer's id, e.g. {@code "adam"}
+   * @return the learning rate η_NN, or empty
+   */
+  default OptionalDouble recommendedLearningRate(String optimizerId) {
+    return OptionalDouble.empty();
+  }
 
   /**
    * The exact solution sets {@code {x : P(x) = y*}}, if this problem knows them. Used for the
