@@ -1,5 +1,7 @@
 package org.scaleinvariant.sip.api;
 
+import java.util.OptionalDouble;
+
 /**
  * The exact solution sets {@code S(y*) = {x : P(x) = y*}} of a {@link Problem} that knows them in
  * closed form. Implementations are immutable, thread-safe and allocate nothing.
@@ -17,4 +19,16 @@ public interface ExactSolutions {
    * @param batch the number of samples B
    */
   void closestSolution(double[] x, double[] yStar, double[] closest, int batch);
+
+  /**
+   * For problems with several separated solution branches: the distance within which a point
+   * counts as near a solution. A prediction farther from every solution sits between branches — the
+   * signature of a network that averaged several valid solutions. Empty if the notion does not
+   * apply.
+   *
+   * @return the tolerance in x units, or empty
+   */
+  default OptionalDouble nearTolerance() {
+    return OptionalDouble.empty();
+  }
 }

@@ -5,20 +5,13 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Json;
-import org.scaleinvariant.sip.nn.Method;
-import org.scaleinvariant.sip.nn.Optimizers;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingResult;
 import picocli.CommandLine.Command;
@@ -60,7 +53,9 @@ final class DemoCommand implements Callable<Integer> {
       names = "--methods",
       paramLabel = "M1,M2,...",
       defaultValue = DEFAULT_METHODS,
-      description = "Methods to run: sip and/or DP optimizers (adam, sgd). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Methods to run: sip, supervised, DP optimizers (adam, sgd, momentum, nesterov, adagrad,"
+              + " rmsprop, adadelta, adamw). Default: ${DEFAULT-VALUE}.")
   String methods;
 
   private final Runs runs;
@@ -82,15 +77,12 @@ final class DemoCommand implements Callable<Integer> {
     TrainingConfig base = trainingOptions.toConfig();
     Problem problem = runs.problem(problemOptions);
     List<Runs.Planned> plans = new ArrayList<>();
-    for (String method : methodList()) {
-      TrainingConfig config =
-          method.equals(TrainingOptions.SIP)
-              ? base.toBuilder().method(Method.SIP).build()
-              : base.toBuilder().method(Method.DP).optimizer(method).build();
+    for (String method : Methods.parseList("--methods", methods)) {
+      TrainingConfig config = Methods.configure(base, method);
       plans.add(runs.plan(method, problem, config, trainingOptions.solver, trainingOptions.solverOptions));
     }
     Path dir = output.prepare();
-    List<TrainingResult> results = runAll(plans, new Progress(err, output.quiet));
+    List<TrainingResult> results = Pool.runAll(runs, plans, new Progress(err, output.quiet), null, NAME);
 
     TrainingResult first = results.get(0);
     out.println(
@@ -101,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             base.steps(),
             base.batch(),
             base.seed(),
-            Math.min(plans.size(), threads())));
+            Math.min(plans.size(), Pool.threads())));
     Reports.table(out, results);
     ObjectNode summary = Reports.summary(results);
     printRatio(out, results, summary);
@@ -131,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     TrainingResult sip = null;
     TrainingResult adam = null;
     for (TrainingResult r : results) {
-      if (r.method().equals(TrainingOptions.SIP)) {
+      if (r.method().equals(Methods.SIP)) {
         sip = r;
       } else if (r.method().equals(org.scaleinvariant.sip.nn.Adam.ID)) {
         adam = r;
@@ -152,46 +144,4 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private List<String> methodList() {
-    LinkedHashSet<String> list = new LinkedHashSet<>();
-    for (String part : methods.split(",", -1)) {
-      String id = part.trim().toLowerCase(Locale.ROOT);
-      if (!id.equals(TrainingOptions.SIP) && !Optimizers.ids().contains(id)) {
-        throw new SipException(
-            ErrorCode.UNKNOWN_ID,
-            "--methods entry '" + part + "' is not allowed; allowed: sip, " + String.join(", ", Optimizers.ids()));
-      }
-      list.add(id);
-    }
-    return new ArrayList<>(list);
-  }
-
-  private static int threads() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
-  }
-
-  private List<TrainingResult> runAll(List<Runs.Planned> plans, Progress progress) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans.size(), threads()));
-    try {
-      List<Future<TrainingResult>> futures = new ArrayList<>();
-      for (Runs.Planned plan : plans) {
-        futures.add(pool.submit(() -> runs.execute(plan, progress)));
-      }
-      List<TrainingResult> results = new ArrayList<>();
-      for (Future<TrainingResult> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }

@@ -1,6 +1,8 @@
 package org.scaleinvariant.sip.app;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Options;
@@ -55,6 +57,41 @@ final class ProblemOptions {
       paramLabel = "NAME=VALUE",
       description = "Any other problem parameter (repeatable); see 'sip problems'.")
   Map<String, String> params = new LinkedHashMap<>();
+
+  /**
+   * The problem settings of a comparison: one per combination of the comma-separated values of
+   * {@code --xi} and {@code --phi} (xi varies slowest), each with the other parameters.
+   *
+   * @return the settings, at least one
+   */
+  List<Options> settings() {
+    List<Options> result = new ArrayList<>();
+    for (String xiValue : list(xi)) {
+      for (String phiValue : list(phi)) {
+        ProblemOptions one = new ProblemOptions();
+        one.problem = problem;
+        one.form = form;
+        one.gamma = gamma;
+        one.params = params;
+        one.xi = xiValue;
+        one.phi = phiValue;
+        result.add(one.toOptions());
+      }
+    }
+    return result;
+  }
+
+  private static List<String> list(String value) {
+    List<String> values = new ArrayList<>();
+    if (value == null) {
+      values.add(null);
+    } else {
+      for (String part : value.split(",", -1)) {
+        values.add(part.trim());
+      }
+    }
+    return values;
+  }
 
   /**
    * The problem parameters given on the command line, unchecked (the problem checks them).

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.SipException;
-import org.scaleinvariant.sip.app.report.CurveCsv;
+import org.scaleinvariant.sip.app.report.Csv;
 import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.app.report.Plots;
 import org.scaleinvariant.sip.nn.TrainingResult;
@@ -28,12 +28,12 @@ final class Reports {
    * @param results the runs
    */
   static void table(PrintWriter out, List<TrainingResult> results) {
-    String header = String.format(Locale.ROOT, "%-8s %-8s %-9s %7s %14s %12s %9s %8s",
+    String header = String.format(Locale.ROOT, "%-10s %-8s %-9s %7s %14s %12s %9s %8s",
         "method", "solver", "lr", "steps", "test x-dist", "test y-loss", "ms/iter", "wall s");
     out.println(header);
     out.println("-".repeat(header.length()));
     for (TrainingResult r : results) {
-      out.println(String.format(Locale.ROOT, "%-8s %-8s %-9s %7d %14s %12s %9s %8.1f%s",
+      out.println(String.format(Locale.ROOT, "%-10s %-8s %-9s %7d %14s %12s %9s %8.1f%s",
           r.method(),
           r.solver() == null ? "-" : r.solver(),
           String.format(Locale.ROOT, "%.0e", r.learningRate()),
@@ -85,8 +85,9 @@ final class Reports {
   }
 
   /**
-   * Writes {@code summary.json}, {@code curve-<run>.csv} per run, the curve plots and {@code
-   * metrics.prom} (the Micrometer timers in Prometheus text format) into a folder.
+   * Writes {@code summary.json}, {@code curve-<run>.csv} per run, the curve plots {@code
+   * curves-iterations} and {@code curves-time} (PNG and SVG) and {@code metrics.prom} (the Micrometer
+   * timers in Prometheus text format) into a folder.
    *
    * @param dir the folder (exists)
    * @param results the runs
@@ -96,16 +97,39 @@ final class Reports {
    */
   static void write(Path dir, List<TrainingResult> results, ObjectNode summary, String title, String metrics) {
     Json.write(summary, dir.resolve("summary.json"));
+    writeMetrics(dir, metrics);
+    curvesAndPlots(dir, "curves", results, title);
+  }
+
+  /**
+   * Writes {@code curve-<run>.csv} per run and the plots {@code <plotPrefix>-iterations} and {@code
+   * <plotPrefix>-time} (PNG and SVG).
+   *
+   * @param dir the folder
+   * @param plotPrefix the plots' file name prefix
+   * @param results the runs, one line each
+   * @param title the plot title
+   */
+  static void curvesAndPlots(Path dir, String plotPrefix, List<TrainingResult> results, String title) {
+    for (TrainingResult r : results) {
+      Csv.curve(r, dir.resolve("curve-" + r.run() + ".csv"));
+    }
+    Plots.curves(results, dir, plotPrefix, title);
+  }
+
+  /**
+   * Writes {@code metrics.prom}.
+   *
+   * @param dir the folder
+   * @param metrics the Prometheus text
+   */
+  static void writeMetrics(Path dir, String metrics) {
     Path prom = dir.resolve("metrics.prom");
     try {
       Files.writeString(prom, metrics);
     } catch (IOException e) {
       throw new SipException(ErrorCode.IO, "cannot write " + prom + ": " + e.getMessage(), e);
     }
-    for (TrainingResult r : results) {
-      CurveCsv.write(r, dir.resolve("curve-" + r.run() + ".csv"));
-    }
-    Plots.curves(results, dir, "curves", title);
   }
 
   /**

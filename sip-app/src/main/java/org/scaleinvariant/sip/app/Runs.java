@@ -56,8 +56,18 @@ final class Runs {
    * @return the problem
    */
   Problem problem(ProblemOptions options) {
-    ProblemProvider provider = problems.get(options.problem.trim().toLowerCase(Locale.ROOT));
-    return provider.create(options.toOptions());
+    return problem(options.problem, options.toOptions());
+  }
+
+  /**
+   * Creates a problem.
+   *
+   * @param id the problem id (case-insensitive)
+   * @param parameters its parameters
+   * @return the problem
+   */
+  Problem problem(String id, Options parameters) {
+    return problems.get(id.trim().toLowerCase(Locale.ROOT)).create(parameters);
   }
 
   /**

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       DemoCommand.class,
+      CompareCommand.class,
       TrainCommand.class,
       SolversCommand.class,
       ProblemsCommand.class,

@@ -59,8 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     if (!trainingOptions.isSip() && !trainingOptions.sipOnlyOptionsGiven().isEmpty()) {
       err.println(
           spec.qualifiedName()
-              + ": note: ignoring options that only SIP training uses (DP training with "
-              + config.optimizer()
+              + ": note: ignoring options that only SIP training uses (method "
+              + config.label()
               + "): "
               + String.join(", ", trainingOptions.sipOnlyOptionsGiven()));
     }
@@ -75,7 +75,9 @@ final class TrainCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "%s training on %s%s, %s lr %.1e, %d steps x batch %d, seed %d",
-            result.method().equals("sip") ? "SIP" : "DP",
+            result.method().equals(Methods.SIP)
+                ? "SIP"
+                : result.method().equals(Methods.SUPERVISED) ? "Supervised" : "DP",
             Reports.setting(result),
             result.solver() == null ? "" : ", solver " + result.solver() + ", eta " + result.eta(),
             result.optimizer(),

@@ -11,7 +11,6 @@ import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.nn.Activation;
 import org.scaleinvariant.sip.nn.Adam;
 import org.scaleinvariant.sip.nn.Initialization;
-import org.scaleinvariant.sip.nn.Method;
 import org.scaleinvariant.sip.nn.Optimizers;
 import org.scaleinvariant.sip.nn.ProxyLoss;
 import org.scaleinvariant.sip.nn.TrainingConfig;
@@ -22,23 +21,21 @@ import picocli.CommandLine.Option;
  * NaN, infinities, zero or negative values get a one-line message naming the option.
  */
 final class TrainingOptions {
-  /** The SIP method's id on the command line, {@value}. */
-  static final String SIP = "sip";
-
   @Option(
       names = "--method",
       paramLabel = "METHOD",
-      defaultValue = SIP,
+      defaultValue = Methods.SIP,
       description =
-          "'sip' (scale-invariant physics training with an inverse solver) or a network optimizer"
-              + " for DP training: adam, sgd. Default: ${DEFAULT-VALUE}.")
+          "sip (scale-invariant physics training with an inverse solver), supervised (on ground-truth"
+              + " x), or a network optimizer for DP training: adam, sgd, momentum, nesterov, adagrad,"
+              + " rmsprop, adadelta, adamw. Default: ${DEFAULT-VALUE}.")
   String method;
 
   @Option(
       names = "--optimizer",
       paramLabel = "ID",
       defaultValue = Adam.ID,
-      description = "Network optimizer of SIP training: adam, sgd. Default: ${DEFAULT-VALUE}.")
+      description = "Network optimizer of SIP and supervised training. Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
   @Option(
@@ -64,7 +61,9 @@ final class TrainingOptions {
   @Option(
       names = "--lr",
       paramLabel = "LR",
-      description = "η_NN, the network learning rate. Default: the optimizer's (adam 1e-3, sgd 1e-2).")
+      description =
+          "η_NN, the network learning rate. Default: the problem's recommendation for the optimizer"
+              + " (the rotated sine's paper form: the published rates), else the optimizer's default.")
   String learningRate;
 
   @Option(
@@ -151,7 +150,7 @@ final class TrainingOptions {
    * @return true for SIP
    */
   boolean isSip() {
-    return SIP.equalsIgnoreCase(method.trim());
+    return Methods.SIP.equalsIgnoreCase(method.trim());
   }
 
   /**
@@ -162,18 +161,8 @@ final class TrainingOptions {
    *     one-line message naming the option
    */
   TrainingConfig toConfig() {
-    TrainingConfig.Builder b = TrainingConfig.builder();
-    String m = method.trim().toLowerCase(java.util.Locale.ROOT);
-    if (isSip()) {
-      b.method(Method.SIP).optimizer(optimizerId(optimizer, "--optimizer"));
-    } else {
-      if (!Optimizers.ids().contains(m)) {
-        throw new SipException(
-            ErrorCode.UNKNOWN_ID,
-            "--method '" + method + "' is not allowed; allowed: sip, " + String.join(", ", Optimizers.ids()));
-      }
-      b.method(Method.DP).optimizer(m);
-    }
+    String m = Methods.check("--method", method);
+    TrainingConfig.Builder b = TrainingConfig.builder().optimizer(optimizerId(optimizer, "--optimizer"));
     if (eta != null) {
       b.eta(positive("--eta", eta));
     }
@@ -210,7 +199,7 @@ final class TrainingOptions {
     if (timeLimit != null) {
       b.timeLimitSeconds(positive("--time-limit", timeLimit));
     }
-    return b.build();
+    return Methods.configure(b.build(), m);
   }
 
   private static String optimizerId(String value, String option) {
@@ -287,7 +276,7 @@ final class TrainingOptions {
     if (!"l2".equalsIgnoreCase(proxyLoss)) {
       given.add("--proxy-loss");
     }
-    if (!Adam.ID.equalsIgnoreCase(optimizer)) {
+    if (!Adam.ID.equalsIgnoreCase(optimizer) && !Methods.SUPERVISED.equalsIgnoreCase(method.trim())) {
       given.add("--optimizer");
     }
     return given;

@@ -105,7 +105,7 @@ class CommandLineIT {
     JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
     assertEquals(50, summary.get("steps").asInt());
     List<String> csv = Files.readAllLines(dir.resolve("curve-sip.csv"));
-    assertEquals("step,trainingSeconds,wallSeconds,trainYLoss,testXDistance,testYLoss", csv.get(0));
+    assertEquals("step,trainingSeconds,wallSeconds,trainLoss,testXDistance,testYLoss", csv.get(0));
     assertEquals(1 + 51, csv.size(), "step 0 and every step (interval max(1, 50/50) = 1)");
     String metrics = Files.readString(dir.resolve("metrics.prom"));
     assertTrue(metrics.contains("sip_iteration_seconds_count{run=\"sip\"} 50"), metrics);

@@ -28,7 +28,7 @@ class TrainingOptionsTests {
     TrainingConfig config = parse().toConfig();
     assertEquals(Method.SIP, config.method());
     assertEquals("adam", config.optimizer());
-    assertEquals(1e-3, config.effectiveLearningRate());
+    assertTrue(Double.isNaN(config.learningRate()), "the problem's recommendation, else the optimizer's default");
     assertEquals(1.0, config.eta(), "the chapter's recommendation");
     assertEquals(TrainingConfig.DEFAULT_STEPS, config.steps());
     assertEquals(TrainingConfig.DEFAULT_BATCH, config.batch());
@@ -66,7 +66,8 @@ class TrainingOptionsTests {
         assertThrows(SipException.class, () -> parse("--hidden", "32,,32").toConfig()).getMessage());
     SipException method = assertThrows(SipException.class, () -> parse("--method", "newton").toConfig());
     assertEquals(ErrorCode.UNKNOWN_ID, method.code());
-    assertTrue(method.getMessage().endsWith("allowed: sip, adam, sgd"), method.getMessage());
+    assertTrue(method.getMessage().endsWith("allowed: " + String.join(", ", Methods.ids())), method.getMessage());
+    assertTrue(method.getMessage().contains("allowed: sip, supervised, adam, sgd"), method.getMessage());
     assertEquals(List.of("--solver", "--eta"), parse("--method", "adam", "--solver", "newton", "--eta", "2").sipOnlyOptionsGiven());
     assertEquals("--standardize = 'maybe' is not allowed; allowed: one of: auto, on, off",
         assertThrows(SipException.class, () -> parse("--standardize", "maybe").toConfig()).getMessage());

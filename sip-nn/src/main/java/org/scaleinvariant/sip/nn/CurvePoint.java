@@ -7,8 +7,9 @@ package org.scaleinvariant.sip.nn;
  * @param trainingSeconds the time spent in training iterations so far, in seconds (evaluations
  *     excluded: the x-axis of loss-over-time plots)
  * @param wallSeconds the wall time since the run started, in seconds (evaluations included)
- * @param trainYLoss the mean training y-loss over the iterations since the previous point (NaN at
- *     step 0)
+ * @param trainLoss the mean training loss over the iterations since the previous point (NaN at
+ *     step 0): the y-loss of the batch for SIP and DP training, the x-space loss ½‖f(y*) − x*‖² for
+ *     supervised training
  * @param testXDistance the mean Euclidean distance of the predicted x to the closest exact solution
  *     over the test set (NaN if the problem does not know its solutions)
  * @param testYLoss the mean y-loss ½‖P(f(y*)) − y*‖² over the test set
@@ -17,6 +18,6 @@ public record CurvePoint(
     int step,
     double trainingSeconds,
     double wallSeconds,
-    double trainYLoss,
+    double trainLoss,
     double testXDistance,
     double testYLoss) {}

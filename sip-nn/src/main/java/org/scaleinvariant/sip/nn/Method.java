@@ -13,12 +13,18 @@ public enum Method {
    * Differentiable-physics training: the y-space loss ½‖P(f(y*)) − y*‖² is back-propagated through
    * the problem's vector-Jacobian product into the network (the chapter's equation (24)).
    */
-  DP;
+  DP,
+  /**
+   * Supervised training on ground-truth solutions: {@code L = (1/B) Σ_b ½‖f(y*_b) − x*_b‖²} with x*
+   * drawn by {@link org.scaleinvariant.sip.api.Problem#sampleTrainingPairs} (the chapter's
+   * "Similarities to supervised training"). Needs a problem with ground truth.
+   */
+  SUPERVISED;
 
   /**
    * The lower-case name.
    *
-   * @return {@code "sip"} or {@code "dp"}
+   * @return {@code "sip"}, {@code "dp"} or {@code "supervised"}
    */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -75,6 +75,8 @@ import org.scaleinvariant.sip.api.YLoss;
 public final class Trainer {
   /** Seed of the fixed held-out test set, {@value}. */
   public static final long TEST_SET_SEED = 0x7E57_5E7L;
+  /** Seed of the fixed held-out validation set (learning-rate search), {@value}. */
+  public static final long VALIDATION_SET_SEED = 0x7A11_DA7EL;
   /** Seed of the sample from which the input standardisation is estimated, {@value}. */
   public static final long STANDARDIZATION_SEED = 0x57A4_DA2DL;
   /** Size of the sample from which the input standardisation is estimated, {@value} targets. */
@@ -116,7 +118,33 @@ public final class Trainer {
             "solver '" + solver.id() + "' is bound to another problem instance than the one trained");
       }
     }
+    if (config.method() == Method.SUPERVISED && !problem.hasGroundTruth()) {
+      throw new SipException(
+          ErrorCode.UNSUPPORTED,
+          "supervised training needs ground-truth solutions; problem '" + problem.id() + "' has none");
+    }
     return new Run(run, problem, config.method() == Method.SIP ? solver : null, config, listener).execute();
+  }
+
+  /**
+   * A fixed held-out set: targets, and ground-truth solutions when the problem has them but no
+   * closed-form solution sets (then the x-distance is measured to the ground truth).
+   *
+   * @param targets the targets, shape [size, m]
+   * @param truth the ground-truth solutions, shape [size, n], or null
+   */
+  record HeldOut(double[] targets, double[] truth) {}
+
+  static HeldOut heldOut(Problem problem, int size, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] targets = new double[size * problem.outputSize()];
+    if (problem.exactSolutions().isEmpty() && problem.hasGroundTruth()) {
+      double[] truth = new double[size * problem.inputSize()];
+      problem.sampleTrainingPairs(random, targets, truth, size);
+      return new HeldOut(targets, truth);
+    }
+    problem.sampleTargets(random, targets, size);
+    return new HeldOut(targets, null);
   }
 
   /**
@@ -127,9 +155,7 @@ public final class Trainer {
    * @return the targets, shape [size, m]
    */
   public static double[] testTargets(Problem problem, int size) {
-    double[] targets = new double[size * problem.outputSize()];
-    problem.sampleTargets(new SplittableRandom(TEST_SET_SEED), targets, size);
-    return targets;
+    return heldOut(problem, size, TEST_SET_SEED).targets();
   }
 
   /**
@@ -194,14 +220,17 @@ public final class Trainer {
     private final double[] xTilde;
     private final double[] gradX;
     private final double[] gradY;
+    private final double[] xStar;
 
     // evaluation buffers
     private final Optional<ExactSolutions> solutions;
     private final double[] testTargets;
+    private final double[] testTruth;
     private final double[] testX;
     private final double[] testY;
     private final double[] testClosest;
 
+    private double betweenBranches = Double.NaN;
     private long trainingNanos;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
@@ -236,7 +265,8 @@ public final class Trainer {
         double[][] stats = targetStatistics(problem);
         network.setInputStandardization(stats[0], stats[1]);
       }
-      optimizer = Optimizers.create(config.optimizer(), network.parameterCount(), config.learningRate());
+      optimizer =
+          Optimizers.create(config.optimizer(), network.parameterCount(), config.effectiveLearningRate(problem));
 
       clock = registry.config().clock();
       for (Phase phase : Phase.values()) {
@@ -261,10 +291,17 @@ public final class Trainer {
       xTilde = new double[batch * n];
       gradX = new double[batch * n];
       gradY = new double[batch * m];
+      xStar = config.method() == Method.SUPERVISED ? new double[batch * n] : null;
 
       solutions = problem.exactSolutions();
       int testSize = config.testSetSize();
-      testTargets = testTargets(problem, testSize);
+      HeldOut held =
+          heldOut(
+              problem,
+              testSize,
+              config.evaluationSet() == TrainingConfig.EvaluationSet.TEST ? TEST_SET_SEED : VALIDATION_SET_SEED);
+      testTargets = held.targets();
+      testTruth = held.truth();
       testX = new double[testSize * n];
       testY = new double[testSize * m];
       testClosest = new double[testSize * n];
@@ -279,8 +316,22 @@ public final class Trainer {
       int evalEvery = config.effectiveEvalEvery();
       for (int step = 1; step <= config.steps(); step++) {
         long iterationStart = clock.monotonicTime();
-        problem.sampleTargets(data, yStar, batch);
-        Phase failedPhase = config.method() == Method.SIP ? sipIteration() : dpIteration();
+        Phase failedPhase;
+        switch (config.method()) {
+          case SIP:
+            problem.sampleTargets(data, yStar, batch);
+            failedPhase = sipIteration();
+            break;
+          case SUPERVISED:
+            problem.sampleTrainingPairs(data, yStar, xStar, batch);
+            failedPhase = supervisedIteration();
+            break;
+          case DP:
+          default:
+            problem.sampleTargets(data, yStar, batch);
+            failedPhase = dpIteration();
+            break;
+        }
         long iterationNanos = clock.monotonicTime() - iterationStart;
         if (failedPhase != null) {
           divergence =
@@ -315,7 +366,7 @@ public final class Trainer {
       CurvePoint last = lastFinite();
       Map<String, Double> phases = new LinkedHashMap<>();
       for (Phase phase : Phase.values()) {
-        if (config.method() == Method.DP && phase == Phase.INVERSE_SOLVE) {
+        if (!usesPhase(config.method(), phase)) {
           continue;
         }
         phases.put(phase.tag(), completed == 0 ? 0.0 : phaseNanos[phase.ordinal()] / 1e6 / completed);
@@ -333,7 +384,7 @@ public final class Trainer {
           completed,
           last.testXDistance(),
           last.testYLoss(),
-          last.trainYLoss(),
+          last.trainLoss(),
           msPerIteration,
           wallSeconds,
           phases,
@@ -341,8 +392,37 @@ public final class Trainer {
           divergence,
           curve,
           solver == null ? SolverStatistics.NONE : SolverStatistics.of(diagnostics),
+          betweenBranches,
           network,
           config);
+    }
+
+    /** One supervised iteration; returns the phase that produced non-finite values, or null. */
+    private Phase supervisedIteration() {
+      long t0 = clock.monotonicTime();
+      network.forward(yStar, x, batch);
+      long t1 = record(Phase.NN_FORWARD, t0);
+      if (!allFinite(x, batch * n)) {
+        return Phase.NN_FORWARD;
+      }
+      int count = batch * n;
+      double loss = 0;
+      double scale = 1.0 / batch;
+      for (int i = 0; i < count; i++) {
+        double r = x[i] - xStar[i];
+        loss += r * r;
+        gradX[i] = r * scale;
+      }
+      network.backward(gradX, batch);
+      long t2 = record(Phase.LOSS_BACKWARD, t1);
+      if (!Double.isFinite(loss)) {
+        return Phase.LOSS_BACKWARD;
+      }
+      optimizer.step(network.parameters(), network.gradient());
+      record(Phase.OPTIMIZER_STEP, t2);
+      lossSinceEvaluation += 0.5 * loss * scale;
+      stepsSinceEvaluation++;
+      return null;
     }
 
     /** One SIP iteration; returns the phase that produced non-finite values, or null. */
@@ -433,18 +513,32 @@ public final class Trainer {
       problem.forward(testX, testY, size);
       double yLossValue = yLoss.value(testY, testTargets, size, m);
       double xDistance = Double.NaN;
+      double[] reference = null;
       if (solutions.isPresent()) {
         solutions.get().closestSolution(testX, testTargets, testClosest, size);
+        reference = testClosest;
+      } else if (testTruth != null) {
+        reference = testTruth;
+      }
+      if (reference != null) {
+        double tolerance =
+            solutions.isPresent() ? solutions.get().nearTolerance().orElse(Double.NaN) : Double.NaN;
         double sum = 0;
+        int far = 0;
         for (int b = 0; b < size; b++) {
           double squares = 0;
           for (int j = 0; j < n; j++) {
-            double d = testX[b * n + j] - testClosest[b * n + j];
+            double d = testX[b * n + j] - reference[b * n + j];
             squares += d * d;
           }
-          sum += Math.sqrt(squares);
+          double distance = Math.sqrt(squares);
+          sum += distance;
+          if (distance > tolerance) {
+            far++;
+          }
         }
         xDistance = sum / size;
+        betweenBranches = Double.isNaN(tolerance) ? Double.NaN : (double) far / size;
       }
       double trainLoss = stepsSinceEvaluation == 0 ? Double.NaN : lossSinceEvaluation / stepsSinceEvaluation;
       lossSinceEvaluation = 0;
@@ -471,8 +565,28 @@ public final class Trainer {
     }
 
     private boolean isFinite(CurvePoint point) {
-      boolean xKnown = solutions.isPresent();
+      boolean xKnown = solutions.isPresent() || testTruth != null;
       return Double.isFinite(point.testYLoss()) && (!xKnown || Double.isFinite(point.testXDistance()));
+    }
+  }
+
+  /**
+   * Whether a method has a phase: SIP has all; DP has no inverse solve; supervised has neither the
+   * physics nor the inverse solve.
+   *
+   * @param method the method
+   * @param phase the phase
+   * @return true if the method times the phase
+   */
+  static boolean usesPhase(Method method, Phase phase) {
+    switch (method) {
+      case DP:
+        return phase != Phase.INVERSE_SOLVE;
+      case SUPERVISED:
+        return phase != Phase.INVERSE_SOLVE && phase != Phase.PHYSICS_FORWARD;
+      case SIP:
+      default:
+        return true;
     }
   }
 

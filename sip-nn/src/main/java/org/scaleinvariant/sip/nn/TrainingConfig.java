@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.scaleinvariant.sip.api.Checks;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.L2Loss;
+import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.YLoss;
 
@@ -12,9 +13,10 @@ import org.scaleinvariant.sip.api.YLoss;
  * The settings of one training run. Immutable: {@code withXxx} methods return modified copies and
  * validate their argument.
  *
- * @param method SIP or DP training
+ * @param method SIP, DP or supervised training
  * @param optimizer the network optimizer's id (see {@link Optimizers})
- * @param learningRate η_NN, or NaN for the optimizer's default
+ * @param learningRate η_NN, or NaN for the default (the problem's recommendation, else the
+ *     optimizer's)
  * @param eta η, the Newton step size of the y-loss (SIP only); the chapter recommends 1
  * @param proxyLoss the x-space proxy loss (SIP only)
  * @param nnUpdates network updates per inverse-solver evaluation towards the same x̃ (SIP only)
@@ -31,6 +33,8 @@ import org.scaleinvariant.sip.api.YLoss;
  *     max(1, steps/50)}
  * @param testSetSize the size of the fixed held-out test set
  * @param timeLimitSeconds the wall-time budget in seconds (infinite for none)
+ * @param evaluationSet which fixed held-out set the run is measured on: the test set (reports) or
+ *     the validation set (learning-rate search, so the test set never chooses a setting)
  */
 public record TrainingConfig(
     Method method,
@@ -49,7 +53,8 @@ public record TrainingConfig(
     Boolean standardizeInput,
     int evalEvery,
     int testSetSize,
-    double timeLimitSeconds) {
+    double timeLimitSeconds,
+    EvaluationSet evaluationSet) {
 
   /** Default η = {@value}: a full Newton step of the y-loss, the chapter's recommendation. */
   public static final double DEFAULT_ETA = 1.0;
@@ -64,6 +69,14 @@ public record TrainingConfig(
   /** Number of evaluation points a run records by default (interval max(1, steps/{@value})). */
   public static final int DEFAULT_EVALUATIONS = 50;
 
+  /** The fixed held-out target sets a run can be measured on. */
+  public enum EvaluationSet {
+    /** The test set, drawn with {@link Trainer#TEST_SET_SEED}: the numbers that are reported. */
+    TEST,
+    /** The validation set, drawn with {@link Trainer#VALIDATION_SET_SEED}: for choosing settings. */
+    VALIDATION
+  }
+
   /**
    * Validates the components.
    *
@@ -75,6 +88,7 @@ public record TrainingConfig(
     Objects.requireNonNull(proxyLoss, "proxyLoss");
     Objects.requireNonNull(yLoss, "yLoss");
     Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(evaluationSet, "evaluationSet");
     if (!Double.isNaN(learningRate)) {
       Checks.requirePositive(learningRate, "learning rate");
     }
@@ -98,7 +112,7 @@ public record TrainingConfig(
   }
 
   /**
-   * The defaults: SIP with Adam (η_NN = 10⁻³), η = 1, L2 proxy loss, one network update per solver
+   * The defaults: SIP with Adam (η_NN: the problem's recommendation, else 10⁻³), η = 1, L2 proxy loss, one network update per solver
    * evaluation, L2 y-loss, {@value #DEFAULT_STEPS} steps of batch {@value #DEFAULT_BATCH}, seed
    * {@value #DEFAULT_SEED}, ReLU with He initialisation, the problem's hidden layers and
    * standardisation recommendation, no time limit.
@@ -142,6 +156,7 @@ public record TrainingConfig(
     b.evalEvery = evalEvery;
     b.testSetSize = testSetSize;
     b.timeLimitSeconds = timeLimitSeconds;
+    b.evaluationSet = evaluationSet;
     return b;
   }
 
@@ -152,16 +167,29 @@ public record TrainingConfig(
    * @return the label
    */
   public String label() {
-    return method == Method.SIP ? "sip" : optimizer;
+    switch (method) {
+      case SIP:
+        return "sip";
+      case SUPERVISED:
+        return "supervised";
+      case DP:
+      default:
+        return optimizer;
+    }
   }
 
   /**
-   * The learning rate in effect: the given one, or the optimizer's default.
+   * The learning rate in effect on a problem: the given one, else the problem's recommendation for
+   * the optimizer ({@link Problem#recommendedLearningRate}), else the optimizer's default.
    *
+   * @param problem the problem trained
    * @return η_NN
    */
-  public double effectiveLearningRate() {
-    return Double.isNaN(learningRate) ? Optimizers.defaultLearningRate(optimizer) : learningRate;
+  public double effectiveLearningRate(Problem problem) {
+    if (!Double.isNaN(learningRate)) {
+      return learningRate;
+    }
+    return problem.recommendedLearningRate(optimizer).orElse(Optimizers.defaultLearningRate(optimizer));
   }
 
   /**
@@ -195,8 +223,20 @@ public record TrainingConfig(
     private int evalEvery;
     private int testSetSize = DEFAULT_TEST_SET_SIZE;
     private double timeLimitSeconds = Double.POSITIVE_INFINITY;
+    private EvaluationSet evaluationSet = EvaluationSet.TEST;
 
     private Builder() {}
+
+    /**
+     * Sets the held-out set the run is measured on.
+     *
+     * @param value test or validation
+     * @return this builder
+     */
+    public Builder evaluationSet(EvaluationSet value) {
+      evaluationSet = value;
+      return this;
+    }
 
     /**
      * Sets the method.
@@ -394,7 +434,7 @@ public record TrainingConfig(
     public TrainingConfig build() {
       return new TrainingConfig(method, optimizer, learningRate, eta, proxyLoss, nnUpdates, yLoss, steps,
           batch, seed, hidden, activation, initialization, standardizeInput, evalEvery, testSetSize,
-          timeLimitSeconds);
+          timeLimitSeconds, evaluationSet);
     }
   }
 }

@@ -22,7 +22,8 @@ import org.scaleinvariant.sip.api.Options;
  * @param testXDistance mean distance of predicted x to the closest exact solution on the test set
  *     (NaN if unknown)
  * @param testYLoss mean ½‖P(f(y*)) − y*‖² on the test set
- * @param trainYLoss mean training y-loss over the last evaluation interval
+ * @param trainLoss mean training loss over the last evaluation interval (see {@link
+ *     CurvePoint#trainLoss()})
  * @param msPerIteration mean time of one training iteration, in milliseconds
  * @param wallSeconds wall time of the whole run including evaluations, in seconds
  * @param phaseMillis per-phase mean time per iteration, in milliseconds, by timer tag (e.g. {@code
@@ -31,6 +32,9 @@ import org.scaleinvariant.sip.api.Options;
  * @param divergence a one-line description of the divergence (step and phase), or null
  * @param curve the evaluations, step 0 first
  * @param solverStatistics the inverse solver's counters
+ * @param betweenBranchesFraction the fraction of test predictions farther than the problem's {@link
+ *     org.scaleinvariant.sip.api.ExactSolutions#nearTolerance()} from every exact solution, at the
+ *     last evaluation (NaN if the problem defines no tolerance)
  * @param network the trained network
  * @param config the configuration the run used
  */
@@ -46,7 +50,7 @@ public record TrainingResult(
     int steps,
     double testXDistance,
     double testYLoss,
-    double trainYLoss,
+    double trainLoss,
     double msPerIteration,
     double wallSeconds,
     Map<String, Double> phaseMillis,
@@ -54,6 +58,7 @@ public record TrainingResult(
     String divergence,
     List<CurvePoint> curve,
     SolverStatistics solverStatistics,
+    double betweenBranchesFraction,
     DenseNetwork network,
     TrainingConfig config) {
 

@@ -13,7 +13,7 @@ import org.scaleinvariant.sip.api.SolverDiagnostics;
  * [−1, 1]², and its exact inverse. Optionally returns NaN once |x| exceeds a bound (to provoke
  * divergence).
  */
-final class LinearTestProblem implements Problem, ExactSolutions {
+class LinearTestProblem implements Problem, ExactSolutions {
   final double a;
   final double b;
   final double c;
@@ -91,6 +91,18 @@ final class LinearTestProblem implements Problem, ExactSolutions {
     for (int i = 0; i < 2 * batch; i++) {
       yStar[i] = 2 * random.nextDouble() - 1;
     }
+  }
+
+  /** Ground truth: y* drawn as by sampleTargets, then x* = A⁻¹y* (the unique solution). */
+  @Override
+  public boolean hasGroundTruth() {
+    return true;
+  }
+
+  @Override
+  public void sampleTrainingPairs(SplittableRandom random, double[] yStar, double[] xStar, int batch) {
+    sampleTargets(random, yStar, batch);
+    solve(yStar, xStar, batch);
   }
 
   @Override

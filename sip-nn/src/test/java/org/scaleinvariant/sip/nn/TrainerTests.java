@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
 
 class TrainerTests {
@@ -90,6 +91,61 @@ class TrainerTests {
   }
 
   @Test
+  void supervisedTrainingOnAUniqueSolutionIsSipWithTheExactInverse() {
+    // For a linear problem the solution is unique, so the supervised target x* = A⁻¹y* equals SIP's
+    // x̃ = x + A⁻¹(y* − Ax) with η = 1: both gradients are (x − A⁻¹y*)/B. Same seed, same data.
+    TrainingConfig sip = small().optimizer("sgd").learningRate(0.05).build();
+    Trainer trainer = new Trainer(new SimpleMeterRegistry());
+    TrainingResult viaSip = trainer.train("sip", problem, problem.exactInverse(), sip, null);
+    TrainingResult supervised =
+        trainer.train("sup", problem, null, sip.toBuilder().method(Method.SUPERVISED).build(), null);
+    assertArrayEquals(viaSip.network().parameters(), supervised.network().parameters(), 1e-12);
+    assertEquals("supervised", supervised.method());
+    assertEquals(List.of("nn.forward", "loss.backward", "optimizer.step"),
+        List.copyOf(supervised.phaseMillis().keySet()));
+  }
+
+  @Test
+  void supervisedTrainingNeedsGroundTruth() {
+    Problem noTruth = new LinearTestProblem(1, 0, 0, 1) {
+      @Override
+      public boolean hasGroundTruth() {
+        return false;
+      }
+    };
+    SipException e = assertThrows(SipException.class, () -> new Trainer(new SimpleMeterRegistry())
+        .train("s", noTruth, null, small().method(Method.SUPERVISED).build(), null));
+    assertEquals(ErrorCode.UNSUPPORTED, e.code());
+  }
+
+  @Test
+  void validationSetIsAnotherFixedSetThanTheTestSet() {
+    Trainer trainer = new Trainer(new SimpleMeterRegistry());
+    TrainingConfig config = small().steps(5).build();
+    TrainingResult test = trainer.train("t", problem, problem.exactInverse(), config, null);
+    TrainingResult validation = trainer.train("v", problem, problem.exactInverse(),
+        config.toBuilder().evaluationSet(TrainingConfig.EvaluationSet.VALIDATION).build(), null);
+    assertArrayEquals(test.network().parameters(), validation.network().parameters(), 0, "same training");
+    assertNotEquals(test.testXDistance(), validation.testXDistance(), "measured on other targets");
+  }
+
+  @Test
+  void defaultLearningRateIsTheProblemsRecommendation() {
+    Problem recommending = new LinearTestProblem(10, 0, 0, 0.1) {
+      @Override
+      public java.util.OptionalDouble recommendedLearningRate(String optimizerId) {
+        return optimizerId.equals("sgd") ? java.util.OptionalDouble.of(0.125) : java.util.OptionalDouble.empty();
+      }
+    };
+    TrainingConfig config = small().method(Method.DP).optimizer("sgd").build();
+    assertEquals(0.125, config.effectiveLearningRate(recommending));
+    assertEquals(GradientDescent.DEFAULT_LEARNING_RATE, config.effectiveLearningRate(problem));
+    assertEquals(0.5, config.toBuilder().learningRate(0.5).build().effectiveLearningRate(recommending));
+    TrainingResult result = new Trainer(new SimpleMeterRegistry()).train("r", recommending, null, config, null);
+    assertEquals(0.125, result.learningRate());
+  }
+
+  @Test
   void sameSeedGivesBitIdenticalRunsAndAnotherSeedDoesNot() {
     Trainer trainer = new Trainer(new SimpleMeterRegistry());
     TrainingConfig config = small().build();
@@ -133,7 +189,7 @@ class TrainerTests {
         new Trainer(new SimpleMeterRegistry())
             .train("c", problem, problem.exactInverse(), small().steps(23).evalEvery(10).build(), null);
     assertEquals(List.of(0, 10, 20, 23), result.curve().stream().map(CurvePoint::step).toList());
-    assertTrue(Double.isNaN(result.curve().get(0).trainYLoss()));
+    assertTrue(Double.isNaN(result.curve().get(0).trainLoss()));
     assertEquals(23, result.steps());
     assertEquals(50, TrainingConfig.builder().steps(2500).build().effectiveEvalEvery());
     assertEquals(1, TrainingConfig.builder().steps(10).build().effectiveEvalEvery());

@@ -3,6 +3,7 @@ package org.scaleinvariant.sip.problems;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.scaleinvariant.sip.api.Checks;
 import org.scaleinvariant.sip.api.ErrorCode;
@@ -76,6 +77,21 @@ public final class RotatedSine implements Problem {
   /** Name of the frequency parameter γ of the {@code paper} form, {@value}. */
   public static final String PARAMETER_GAMMA = "gamma";
 
+  /** Name of the number of sine branches ground-truth solutions are drawn from, {@value}. */
+  public static final String PARAMETER_BRANCHES = "branches";
+
+  /** Default number of branches of the ground truth, {@value}: the principal arcsin branch only. */
+  public static final int DEFAULT_BRANCHES = 1;
+
+  /** Largest number of branches of the ground truth, {@value}. */
+  public static final int MAX_BRANCHES = 16;
+
+  /**
+   * A test prediction counts as near an exact solution if it is within this fraction ({@value}) of
+   * the sine's period 2π/a of one (in x̂1); farther away it sits between branches.
+   */
+  public static final double NEAR_FRACTION_OF_PERIOD = 0.1;
+
   /** Default conditioning ξ = {@value}, the ill-conditioned case of the paper and the chapter. */
   public static final double DEFAULT_XI = 32;
 
@@ -139,7 +155,14 @@ public final class RotatedSine implements Problem {
               0,
               true,
               Double.POSITIVE_INFINITY,
-              "frequency factor γ of the paper form (ignored by form=book)"));
+              "frequency factor γ of the paper form (ignored by form=book)"),
+          ParameterSpec.integer(
+              PARAMETER_BRANCHES,
+              DEFAULT_BRANCHES,
+              1,
+              MAX_BRANCHES,
+              "sine branches the ground-truth x of supervised training is drawn from, uniformly"
+                  + " (1: the principal arcsin branch; more: a multimodal data set)"));
 
   private static final String OWNER = "problem " + ID;
   private static final double TWO_PI = 2 * Math.PI;
@@ -186,6 +209,7 @@ public final class RotatedSine implements Problem {
   private final double phiDegrees;
   private final Form form;
   private final double gamma;
+  private final int branches;
   private final double cosPhi;
   private final double sinPhi;
   private final double amplitude;
@@ -219,6 +243,7 @@ public final class RotatedSine implements Problem {
     this.phiDegrees = resolved.getDouble(PARAMETER_PHI);
     this.form = Form.fromId(resolved.getString(PARAMETER_FORM));
     this.gamma = resolved.getDouble(PARAMETER_GAMMA);
+    this.branches = resolved.getInt(PARAMETER_BRANCHES);
     double phi = Math.toRadians(phiDegrees);
     this.cosPhi = Math.cos(phi);
     this.sinPhi = Math.sin(phi);
@@ -231,7 +256,19 @@ public final class RotatedSine implements Problem {
       this.frequency = 1;
       this.gain = xi;
     }
-    this.exactSolutions = Optional.of(this::closestSolution);
+    this.exactSolutions =
+        Optional.of(
+            new ExactSolutions() {
+              @Override
+              public void closestSolution(double[] x, double[] yStar, double[] closest, int batch) {
+                RotatedSine.this.closestSolution(x, yStar, closest, batch);
+              }
+
+              @Override
+              public OptionalDouble nearTolerance() {
+                return OptionalDouble.of(NEAR_FRACTION_OF_PERIOD * TWO_PI / frequency);
+              }
+            });
   }
 
   /**
@@ -467,6 +504,88 @@ public final class RotatedSine implements Problem {
         yStar[b] = amplitude * Math.sin(frequency * (cosPhi * x1 - sinPhi * x2));
         yStar[b + 1] = gain * (sinPhi * x1 + cosPhi * x2);
       }
+    }
+  }
+
+  /**
+   * The number of sine branches the ground truth is drawn from.
+   *
+   * @return the branches, in [1, {@value #MAX_BRANCHES}]
+   */
+  public int branches() {
+    return branches;
+  }
+
+  /**
+   * Always true: every target has exact solutions in closed form.
+   *
+   * @return true
+   */
+  @Override
+  public boolean hasGroundTruth() {
+    return true;
+  }
+
+  /**
+   * Draws targets with a ground-truth solution each. The targets are those of {@link
+   * #sampleTargets} (the same draws, in the same order); then, if {@link #branches()} &gt; 1, one
+   * more draw per sample picks the branch j uniformly in [0, branches). Branch j of the sine
+   * argument u = a·x̂1 for s = y1/A: j = 0 is the principal {@code asin s}; j ≥ 1 is {@code
+   * σ·⌈j/2⌉·π ± asin s} with σ = +1 for odd j, −1 for even j, and {@code +asin s} when ⌈j/2⌉ is
+   * even, {@code −asin s} when odd (so j = 1, 2, 3, 4 are π − asin s, −π − asin s, 2π + asin s,
+   * −2π + asin s: the branches nearest to the origin first). x̂2 = y2/B; x = R_φᵀ·x̂.
+   *
+   * <p>For {@code branches = 1} a supervised network learns the principal inverse; for more, one
+   * target has several valid x in the data and a supervised L2 fit averages them (the chapter's
+   * remark on multimodality).
+   *
+   * @param random the generator
+   * @param yStar receives the targets, shape [B, 2]
+   * @param xStar receives the solutions, shape [B, 2]
+   * @param batch B
+   */
+  @Override
+  public void sampleTrainingPairs(SplittableRandom random, double[] yStar, double[] xStar, int batch) {
+    Checks.requireShape(xStar, "xStar", batch, 2);
+    sampleTargets(random, yStar, batch);
+    for (int b = 0; b < 2 * batch; b += 2) {
+      int j = branches == 1 ? 0 : random.nextInt(branches);
+      double arcsin = Math.asin(Math.max(-1, Math.min(1, yStar[b] / amplitude)));
+      int half = (j + 1) / 2;
+      double sign = j % 2 == 1 ? 1 : -1;
+      double u = half * sign * Math.PI + (half % 2 == 0 ? arcsin : -arcsin);
+      double solution1 = u / frequency;
+      double solution2 = yStar[b + 1] / gain;
+      xStar[b] = cosPhi * solution1 + sinPhi * solution2;
+      xStar[b + 1] = -sinPhi * solution1 + cosPhi * solution2;
+    }
+  }
+
+  /**
+   * The learning rates of the published experiment for the {@code paper} form (Holl et al. 2022,
+   * rotated-sine experiment): Adam 10⁻³, SGD 10⁻²/ξ², AdaGrad 3·10⁻³, Adadelta 3·10⁻³, RMSprop
+   * 3·10⁻⁵. Empty for other optimizers and for the {@code book} form.
+   *
+   * @param optimizerId the optimizer's id
+   * @return the learning rate, or empty
+   */
+  @Override
+  public OptionalDouble recommendedLearningRate(String optimizerId) {
+    if (form != Form.PAPER) {
+      return OptionalDouble.empty();
+    }
+    switch (optimizerId) {
+      case "adam":
+        return OptionalDouble.of(1e-3);
+      case "sgd":
+        return OptionalDouble.of(1e-2 / (xi * xi));
+      case "adagrad":
+      case "adadelta":
+        return OptionalDouble.of(3e-3);
+      case "rmsprop":
+        return OptionalDouble.of(3e-5);
+      default:
+        return OptionalDouble.empty();
     }
   }
 

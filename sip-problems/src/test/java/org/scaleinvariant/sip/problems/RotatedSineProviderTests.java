@@ -48,10 +48,10 @@ class RotatedSineProviderTests {
   void parametersAreDeclaredWithTheirDefaults() {
     List<ParameterSpec> specs = provider.parameters();
     assertEquals(
-        List.of("xi", "phi", "form", "gamma"),
+        List.of("xi", "phi", "form", "gamma", "branches"),
         specs.stream().map(ParameterSpec::name).collect(Collectors.toList()));
     assertEquals(
-        List.of("32", "45", "paper", "10"),
+        List.of("32", "45", "paper", "10", "1"),
         specs.stream().map(ParameterSpec::defaultValue).collect(Collectors.toList()));
     assertEquals("a finite number > 0", specs.get(0).allowed());
     assertEquals("a finite number in [-360, 360]", specs.get(1).allowed());
@@ -64,7 +64,7 @@ class RotatedSineProviderTests {
   void emptyOptionsCreateTheDefaultProblem() {
     RotatedSine problem = provider.create(Options.empty());
     assertEquals(
-        Map.of("xi", "32", "phi", "45", "form", "paper", "gamma", "10"),
+        Map.of("xi", "32", "phi", "45", "form", "paper", "gamma", "10", "branches", "1"),
         problem.parameters().asMap());
     assertEquals(32, problem.xi());
     assertEquals(45, problem.phiDegrees());
@@ -74,7 +74,7 @@ class RotatedSineProviderTests {
     assertEquals(1, problem.amplitude());
     assertEquals(0.3125, problem.frequency());
     assertEquals(320, problem.gain());
-    assertEquals("rotated-sine{xi=32, phi=45, form=paper, gamma=10}", problem.toString());
+    assertEquals("rotated-sine{xi=32, phi=45, form=paper, gamma=10, branches=1}", problem.toString());
   }
 
   @Test
@@ -83,7 +83,8 @@ class RotatedSineProviderTests {
         provider.create(Options.of(Map.of("form", "BOOK", "xi", " 4.0", "phi", "-30", "gamma", "3")));
     assertEquals(Form.BOOK, problem.form());
     assertEquals(
-        Map.of("xi", "4", "phi", "-30", "form", "book", "gamma", "3"), problem.parameters().asMap());
+        Map.of("xi", "4", "phi", "-30", "form", "book", "gamma", "3", "branches", "1"),
+        problem.parameters().asMap());
     // book: (A, a, B) = (1/ξ, 1, ξ) = (0.25, 1, 4)
     assertEquals(0.25, problem.amplitude());
     assertEquals(1, problem.frequency());

@@ -50,9 +50,10 @@ public final class Json {
   /**
    * The JSON object of one training run. Keys: {@code problem}, {@code parameters}, {@code method},
    * {@code solver}, {@code optimizer}, {@code learningRate}, {@code eta}, {@code steps}, {@code
-   * testXDistance}, {@code testYLoss}, {@code trainYLoss}, {@code msPerIteration}, {@code
+   * testXDistance}, {@code testYLoss}, {@code trainLoss}, {@code msPerIteration}, {@code
    * wallSeconds}, {@code phases} (phase → mean ms per iteration), {@code diverged}, {@code
-   * divergence}, {@code solverStatistics}, {@code seed}, {@code batch}.
+   * divergence}, {@code solverStatistics}, {@code seed}, {@code batch}, and {@code
+   * betweenBranchesFraction} for problems with separated solution branches.
    *
    * @param result the result
    * @return the object
@@ -76,7 +77,7 @@ public final class Json {
     node.put("seed", result.config().seed());
     putNumber(node, "testXDistance", result.testXDistance());
     putNumber(node, "testYLoss", result.testYLoss());
-    putNumber(node, "trainYLoss", result.trainYLoss());
+    putNumber(node, "trainLoss", result.trainLoss());
     putNumber(node, "msPerIteration", result.msPerIteration());
     putNumber(node, "wallSeconds", result.wallSeconds());
     ObjectNode phases = node.putObject("phases");
@@ -86,6 +87,9 @@ public final class Json {
     node.put("diverged", result.diverged());
     if (result.divergence() != null) {
       node.put("divergence", result.divergence());
+    }
+    if (!Double.isNaN(result.betweenBranchesFraction())) {
+      putNumber(node, "betweenBranchesFraction", result.betweenBranchesFraction());
     }
     if (result.solver() != null) {
       SolverStatistics s = result.solverStatistics();
@@ -102,6 +106,10 @@ public final class Json {
   private static void putParameter(ObjectNode node, String key, String value) {
     try {
       double number = Double.parseDouble(value);
+      if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+        node.put(key, (long) number);
+        return;
+      }
       if (Double.isFinite(number)) {
         node.put(key, number);
         return;

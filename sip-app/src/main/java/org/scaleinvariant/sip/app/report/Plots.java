@@ -73,7 +73,7 @@ public final class Plots {
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     for (TrainingResult result : results) {
-      XYSeries series = new XYSeries(result.run(), false, true);
+      XYSeries series = new XYSeries(result.method(), false, true);
       for (CurvePoint p : result.curve()) {
         double value = y.applyAsDouble(p);
         if (Double.isFinite(value) && value > 0) {
