@@ -19,6 +19,16 @@ public final class L2Loss implements YLoss {
     return ID;
   }
 
+  /**
+   * The id, so configurations print stably.
+   *
+   * @return {@value #ID}
+   */
+  @Override
+  public String toString() {
+    return ID;
+  }
+
   @Override
   public double value(double[] y, double[] yStar, int batch, int size) {
     int count = batch * size;

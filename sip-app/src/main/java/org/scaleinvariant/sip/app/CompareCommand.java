@@ -71,20 +71,7 @@ final class CompareCommand implements Callable<Integer> {
               + " rmsprop, adadelta, adamw). Default: sip and every DP optimizer.")
   String methods;
 
-  @Option(
-      names = "--lr-grid",
-      paramLabel = "MIN,MAX,POINTS",
-      defaultValue = LearningRateSearch.DEFAULT_MIN + "," + LearningRateSearch.DEFAULT_MAX + ","
-          + LearningRateSearch.DEFAULT_POINTS,
-      description = "--lr auto: log-spaced grid of learning rates. Default: ${DEFAULT-VALUE}.")
-  String lrGrid;
-
-  @Option(
-      names = "--lr-steps",
-      paramLabel = "N",
-      defaultValue = "" + LearningRateSearch.DEFAULT_STEPS,
-      description = "--lr auto: training steps per grid point (at most --steps). Default: ${DEFAULT-VALUE}.")
-  String lrSteps;
+  @Mixin LearningRateOptions lrOptions;
 
   private final Runs runs;
 
@@ -106,14 +93,13 @@ final class CompareCommand implements Callable<Integer> {
     if (problemOptions.phi == null && isRotatedSine()) {
       problemOptions.phi = DEFAULT_PHI;
     }
-    String lrText = trainingOptions.learningRate;
-    boolean auto = lrText == null || lrText.trim().equalsIgnoreCase("auto");
-    trainingOptions.learningRate = auto ? null : lrText;
+    LearningRateOptions.Mode mode = LearningRateOptions.mode(trainingOptions);
+    boolean auto = mode == LearningRateOptions.Mode.AUTO;
     TrainingConfig base = trainingOptions.toConfig();
     List<String> methodIds =
         methods == null ? Methods.sipAndDp() : Methods.parseList("--methods", methods);
-    LearningRateSearch.Grid grid = LearningRateSearch.Grid.parse(lrGrid);
-    int searchSteps = TrainingOptions.integer("--lr-steps", lrSteps, 1);
+    LearningRateSearch.Grid grid = lrOptions.parsedGrid();
+    int searchSteps = lrOptions.parsedSteps();
 
     List<Setting> settings = new ArrayList<>();
     for (Options parameters : problemOptions.settings()) {
@@ -179,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
     // 3. report
     ObjectNode summary = Json.object();
     summary.put("problem", settings.get(0).problem().id());
-    summary.put("lrChoice", auto ? "auto" : trainingOptions.learningRate == null ? "default" : "given");
+    summary.put("lrChoice", mode.id());
     summary.put("threads", Pool.threads());
     ArrayNode array = Json.results(summary);
     List<Object[]> summaryRows = new ArrayList<>();
@@ -199,7 +185,7 @@ final class CompareCommand implements Callable<Integer> {
               base.batch(),
               base.seed(),
               auto ? "auto (validation set, " + Math.min(searchSteps, base.steps()) + " steps per grid point)"
-                  : trainingOptions.learningRate == null ? "defaults" : "given"));
+                  : mode.id()));
       Reports.table(out, group);
       for (TrainingResult r : group) {
         diverged |= r.diverged();
@@ -207,7 +193,7 @@ final class CompareCommand implements Callable<Integer> {
         node.put("setting", setting.label());
         Json.putNumber(node, "lr", r.learningRate());
         LearningRateSearch.Choice choice = choices.get(setting.file() + "/" + r.method());
-        node.put("lrChoice", choice != null ? "auto" : trainingOptions.learningRate == null ? "default" : "given");
+        node.put("lrChoice", mode.id());
         if (choice != null) {
           ArrayNode search = node.putArray("lrSearch");
           for (LearningRateSearch.Point p : choice.points()) {

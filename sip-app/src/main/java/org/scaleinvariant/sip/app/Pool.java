@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.scaleinvariant.sip.nn.TrainingListener;
 import org.scaleinvariant.sip.nn.TrainingResult;
 
@@ -45,6 +46,30 @@ final class Pool {
   static List<TrainingResult> runAll(
       Runs runs, List<Runs.Planned> plans, TrainingListener listener, PrintWriter err, String what)
       throws InterruptedException {
+    return runAll(runs, plans, listener, err, what, null);
+  }
+
+  /**
+   * Runs every planned run, calling {@code onFinished} (on the worker thread) as each one ends, e.g.
+   * to save it at once so an interrupted batch can resume.
+   *
+   * @param runs executes one run
+   * @param plans the runs
+   * @param listener per-run progress events
+   * @param err where progress lines go, or null
+   * @param what a label for those lines
+   * @param onFinished called with the plan's index and its result, or null
+   * @return the results, in the order of the plans
+   * @throws InterruptedException if interrupted while waiting
+   */
+  static List<TrainingResult> runAll(
+      Runs runs,
+      List<Runs.Planned> plans,
+      TrainingListener listener,
+      PrintWriter err,
+      String what,
+      BiConsumer<Integer, TrainingResult> onFinished)
+      throws InterruptedException {
     if (plans.isEmpty()) {
       return List.of();
     }
@@ -54,11 +79,16 @@ final class Pool {
     long[] lastPrint = {start};
     try {
       List<Future<TrainingResult>> futures = new ArrayList<>();
-      for (Runs.Planned plan : plans) {
+      for (int i = 0; i < plans.size(); i++) {
+        Runs.Planned plan = plans.get(i);
+        int index = i;
         futures.add(
             pool.submit(
                 () -> {
                   TrainingResult result = runs.execute(plan, listener);
+                  if (onFinished != null) {
+                    onFinished.accept(index, result);
+                  }
                   int finished = done.incrementAndGet();
                   report(err, what, finished, plans.size(), start, lastPrint);
                   return result;

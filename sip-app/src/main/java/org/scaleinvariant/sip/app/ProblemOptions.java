@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The problem options shared by every run command: which problem, and its parameters. The named
- * options ({@code --xi}, ...) are shortcuts for {@code --param name=value}; values are checked by the
+ * options ({@code --xi}, ...) are shortcuts for {@code -P name=value} ({@code --problem-param}); values are checked by the
  * problem's declared parameters, so an invalid value or a parameter the problem does not have is a
  * one-line error.
  */
@@ -53,7 +53,7 @@ final class ProblemOptions {
   String gamma;
 
   @Option(
-      names = {"-P", "--param"},
+      names = {"-P", "--problem-param"},
       paramLabel = "NAME=VALUE",
       description = "Any other problem parameter (repeatable); see 'sip problems'.")
   Map<String, String> params = new LinkedHashMap<>();
@@ -112,7 +112,7 @@ final class ProblemOptions {
       if (values.containsKey(key)) {
         throw new SipException(
             ErrorCode.INVALID_ARGUMENT,
-            "--" + key + " and --param " + key + "=" + values.get(key) + " both given; allowed: one of them");
+            "--" + key + " and -P " + key + "=" + values.get(key) + " both given; allowed: one of them");
       }
       values.put(key, value);
     }

@@ -2,11 +2,13 @@ package org.scaleinvariant.sip.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.Options;
+import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
@@ -57,6 +59,16 @@ final class Runs {
    */
   Problem problem(ProblemOptions options) {
     return problem(options.problem, options.toOptions());
+  }
+
+  /**
+   * The declared parameters of a problem provider.
+   *
+   * @param id the problem id (case-insensitive)
+   * @return the parameters
+   */
+  List<ParameterSpec> problemParameters(String id) {
+    return problems.get(id.trim().toLowerCase(Locale.ROOT)).parameters();
   }
 
   /**

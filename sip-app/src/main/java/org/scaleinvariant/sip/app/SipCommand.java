@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       CompareCommand.class,
+      SweepCommand.class,
       TrainCommand.class,
       SolversCommand.class,
       ProblemsCommand.class,
