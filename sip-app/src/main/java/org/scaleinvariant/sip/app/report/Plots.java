@@ -40,7 +40,7 @@ public final class Plots {
 
   private static final Color[] PALETTE = {
     new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0x17becf)
   };
 
   private Plots() {}
@@ -87,10 +87,32 @@ public final class Plots {
     JFreeChart chart =
         ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
-    LogAxis axis = new LogAxis(yLabel);
+    plot.setRangeAxis(decadeAxis(yLabel, min, max));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < results.size(); i++) {
+      renderer.setSeriesPaint(i, color(i));
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+      // a run that diverged at once has a single point: draw it as a marker so it is visible
+      renderer.setSeriesShapesVisible(i, data.getSeries(i).getItemCount() < 3);
+    }
+    plot.setRenderer(renderer);
+    style(chart);
+    return chart;
+  }
+
+  /**
+   * A logarithmic axis over whole decades with one labelled tick per decade ({@code 1E-2}, {@code
+   * 1E-1}, ...) and minor ticks in between.
+   *
+   * @param label the axis label
+   * @param min the smallest positive value shown
+   * @param max the largest value shown (0 if there is no data)
+   * @return the axis
+   */
+  public static LogAxis decadeAxis(String label, double min, double max) {
+    LogAxis axis = new LogAxis(label);
     axis.setSmallestValue(1e-300);
     if (max > 0) {
-      // whole decades, one labelled tick per decade, minor ticks in between
       double lower = Math.pow(10, Math.floor(Math.log10(min)));
       double upper = Math.pow(10, Math.ceil(Math.log10(max)));
       axis.setRange(lower, upper > lower ? upper : lower * 10);
@@ -99,21 +121,40 @@ public final class Plots {
       axis.setMinorTickMarksVisible(true);
       axis.setNumberFormatOverride(new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     }
-    plot.setRangeAxis(axis);
+    return axis;
+  }
+
+  /**
+   * The line colour of series i (a fixed palette, repeated).
+   *
+   * @param i the series index
+   * @return the colour
+   */
+  public static Color color(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
+  /**
+   * The common look: white background, light grid.
+   *
+   * @param chart the chart (an XY plot)
+   */
+  public static void style(JFreeChart chart) {
+    XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    for (int i = 0; i < results.size(); i++) {
-      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-      renderer.setSeriesStroke(i, new BasicStroke(2f));
-    }
-    plot.setRenderer(renderer);
     chart.setBackgroundPaint(Color.WHITE);
-    return chart;
   }
 
-  private static void write(JFreeChart chart, Path base) {
+  /**
+   * Writes {@code <base>.png} and {@code <base>.svg}, {@value #WIDTH}×{@value #HEIGHT} pixels.
+   *
+   * @param chart the chart
+   * @param base the path without extension
+   * @throws SipException {@link ErrorCode#IO} if writing fails
+   */
+  public static void write(JFreeChart chart, Path base) {
     Path png = Path.of(base + ".png");
     Path svg = Path.of(base + ".svg");
     try {

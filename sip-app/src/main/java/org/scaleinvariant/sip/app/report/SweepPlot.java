@@ -1,9 +1,6 @@
 package org.scaleinvariant.sip.app.report;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Rectangle;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,8 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.SipException;
 
@@ -32,11 +26,6 @@ import org.scaleinvariant.sip.api.SipException;
  * positive. Written as PNG and SVG with JFreeChart.
  */
 public final class SweepPlot {
-  private static final Color[] PALETTE = {
-    new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0x17becf)
-  };
-
   /** One point of one method's line: the swept value, the mean over seeds and the spread. */
   public record Point(String method, double value, double mean, double std) {}
 
@@ -90,39 +79,19 @@ public final class SweepPlot {
       linear.setAutoRangeIncludesZero(true);
       xAxis = linear;
     }
-    LogAxis yAxis = new LogAxis(yLabel);
-    yAxis.setSmallestValue(1e-300);
-    if (maxY > 0) {
-      double lower = Math.pow(10, Math.floor(Math.log10(minY)));
-      double upper = Math.pow(10, Math.ceil(Math.log10(maxY)));
-      yAxis.setRange(lower, upper > lower ? upper : lower * 10);
-      yAxis.setTickUnit(new NumberTickUnit(1), false, true);
-      yAxis.setNumberFormatOverride(new DecimalFormat("0E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-    }
+    LogAxis yAxis = Plots.decadeAxis(yLabel, minY, maxY);
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultLinesVisible(true);
     renderer.setDefaultShapesVisible(true);
     for (int i = 0; i < series.size(); i++) {
-      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      renderer.setSeriesPaint(i, Plots.color(i));
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     renderer.setErrorPaint(null); // error bars in the series colour
     XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinePaint(new Color(0xdddddd));
-    plot.setRangeGridlinePaint(new Color(0xdddddd));
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
-    Path png = Path.of(base + ".png");
-    Path svg = Path.of(base + ".svg");
-    try {
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, Plots.WIDTH, Plots.HEIGHT);
-      SVGGraphics2D g2 = new SVGGraphics2D(Plots.WIDTH, Plots.HEIGHT);
-      chart.draw(g2, new Rectangle(0, 0, Plots.WIDTH, Plots.HEIGHT));
-      SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot write " + png + " or " + svg + ": " + e.getMessage(), e);
-    }
+    Plots.style(chart);
+    Plots.write(chart, base);
   }
 }
