@@ -344,6 +344,7 @@ public final class Trainer {
           break;
         }
         iterationTimer.record(iterationNanos, TimeUnit.NANOSECONDS);
+        listener.onIteration(name, step, iterationNanos);
         trainingNanos += iterationNanos;
         completed = step;
         boolean outOfTime = clock.monotonicTime() - start >= timeLimitNanos;
@@ -504,6 +505,7 @@ public final class Trainer {
       long nanos = now - since;
       phaseTimers[phase.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
       phaseNanos[phase.ordinal()] += nanos;
+      listener.onPhase(name, phase, nanos);
       return now;
     }
 

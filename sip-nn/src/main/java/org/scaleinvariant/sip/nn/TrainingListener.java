@@ -13,4 +13,24 @@ public interface TrainingListener {
    * @param totalSteps the planned number of steps
    */
   default void onEvaluation(String run, CurvePoint point, int totalSteps) {}
+
+  /**
+   * Called at the end of every timed phase of every iteration (benchmarks: per-phase allocation).
+   * Implementations must be cheap and allocation-free; the default does nothing.
+   *
+   * @param run the run's name
+   * @param phase the phase that just ended
+   * @param nanos its duration in nanoseconds
+   */
+  default void onPhase(String run, Phase phase, long nanos) {}
+
+  /**
+   * Called after every completed training iteration (benchmarks: the distribution of iteration
+   * times). Implementations must be cheap and allocation-free; the default does nothing.
+   *
+   * @param run the run's name
+   * @param step the iteration just completed (1-based)
+   * @param nanos its duration in nanoseconds (target sampling included, evaluations excluded)
+   */
+  default void onIteration(String run, int step, long nanos) {}
 }
