@@ -1,0 +1,121 @@
+package org.scaleinvariant.sip.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+
+/** Defaults pinned to their sources, the registry, and the rejection of invalid settings. */
+class OptimizerSettingsTests {
+
+  @Test
+  void adamDefaultsAreThePapers() {
+    // Kingma & Ba 2015, Algorithm 1: α = 0.001, β1 = 0.9, β2 = 0.999, ε = 1e-8 (= PyTorch's)
+    assertEquals(1e-3, Adam.DEFAULT_LEARNING_RATE);
+    assertEquals(0.9, Adam.DEFAULT_BETA1);
+    assertEquals(0.999, Adam.DEFAULT_BETA2);
+    assertEquals(1e-8, Adam.DEFAULT_EPSILON);
+  }
+
+  @Test
+  void gradientDescentDefaultIsKerasSgds() {
+    // tf.keras.optimizers.SGD(learning_rate=0.01); PyTorch ≥ 2.2 uses 1e-3, earlier had none
+    assertEquals(1e-2, GradientDescent.DEFAULT_LEARNING_RATE);
+  }
+
+  @Test
+  void idsAreListedInTheDocumentedOrder() {
+    assertEquals(
+        List.of("adam", "sgd"),
+        Optimizers.ids());
+  }
+
+  static Stream<Arguments> registry() {
+    return Stream.of(
+        Arguments.of("adam", Adam.class, 1e-3),
+        Arguments.of("sgd", GradientDescent.class, 1e-2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registry")
+  void createBuildsTheNamedOptimizerWithItsDefaultLearningRate(
+      String id, Class<? extends Optimizer> type, double defaultLearningRate) {
+    assertEquals(defaultLearningRate, Optimizers.defaultLearningRate(id));
+    Optimizer byDefault = Optimizers.create(id, 3, Double.NaN);
+    assertInstanceOf(type, byDefault);
+    assertEquals(id, byDefault.id());
+    assertEquals(defaultLearningRate, byDefault.learningRate());
+    assertEquals(0, byDefault.steps());
+    assertEquals(0.25, Optimizers.create(id, 3, 0.25).learningRate());
+  }
+
+  @Test
+  void anUnknownIdNamesTheKnownOnes() {
+    SipException e = assertThrows(SipException.class, () -> Optimizers.create("lbfgs", 1, 0.1));
+    assertEquals(ErrorCode.UNKNOWN_ID, e.code());
+    assertEquals(
+        "unknown optimizer 'lbfgs'; known: adam, sgd",
+        e.getMessage());
+    assertEquals(
+        ErrorCode.UNKNOWN_ID,
+        assertThrows(SipException.class, () -> Optimizers.defaultLearningRate("lbfgs")).code());
+  }
+
+  static List<String> ids() {
+    return Optimizers.ids();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ids")
+  void everyOptimizerRejectsABadLearningRateOrParameterCount(String id) {
+    for (double lr : new double[] {0, -1e-3, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      assertInvalid(() -> Optimizers.create(id, 2, lr));
+    }
+    assertInvalid(() -> Optimizers.create(id, 0, 0.1));
+    assertInvalid(() -> Optimizers.create(id, -1, 0.1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ids")
+  void everyOptimizerRejectsShortArraysWithAShapeMismatch(String id) {
+    Optimizer optimizer = Optimizers.create(id, 3, Double.NaN);
+    SipException shortTheta =
+        assertThrows(SipException.class, () -> optimizer.step(new double[2], new double[3]));
+    assertEquals(ErrorCode.SHAPE_MISMATCH, shortTheta.code());
+    SipException shortGradient =
+        assertThrows(SipException.class, () -> optimizer.step(new double[3], new double[2]));
+    assertEquals(ErrorCode.SHAPE_MISMATCH, shortGradient.code());
+    assertEquals(0, optimizer.steps(), "a rejected step is not counted");
+  }
+
+  @Test
+  void aNotANumberLearningRateIsRejectedByEveryConstructor() {
+    // (Optimizers.create reads NaN as "the default"; the constructors have no such convention.)
+    double nan = Double.NaN;
+    assertInvalid(() -> new Adam(1, nan));
+    assertInvalid(() -> new GradientDescent(1, nan));
+  }
+
+  @Test
+  void decayRatesAndMomentaOutsideTheirRangesAreRejected() {
+    double nan = Double.NaN;
+    // Adam β in [0, 1)
+    assertInvalid(() -> new Adam(1, 0.1, 1.0, 0.9, 1e-8));
+    assertInvalid(() -> new Adam(1, 0.1, 0.9, -0.1, 1e-8));
+    assertInvalid(() -> new Adam(1, 0.1, nan, 0.9, 1e-8));
+    assertInvalid(() -> new Adam(1, 0.1, 0.9, 0.999, 0));
+  }
+
+  private static void assertInvalid(Executable construction) {
+    assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(SipException.class, construction).code());
+  }
+}
