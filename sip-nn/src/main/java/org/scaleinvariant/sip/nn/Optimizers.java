@@ -14,6 +14,10 @@ import org.scaleinvariant.sip.api.SipException;
  *   <tr><td>{@value Adam#ID}</td><td>{@link Adam}</td><td>{@value Adam#DEFAULT_LEARNING_RATE}</td></tr>
  *   <tr><td>{@value GradientDescent#ID}</td><td>{@link GradientDescent}</td>
  *       <td>{@value GradientDescent#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value Momentum#ID}</td><td>{@link Momentum}</td>
+ *       <td>{@value Momentum#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value Nesterov#ID}</td><td>{@link Nesterov}</td>
+ *       <td>{@value Nesterov#DEFAULT_LEARNING_RATE}</td></tr>
  * </table>
  */
 public final class Optimizers {
@@ -28,14 +32,16 @@ public final class Optimizers {
   private static final List<Entry> ENTRIES =
       List.of(
           new Entry(Adam.ID, Adam.DEFAULT_LEARNING_RATE, Adam::new),
-          new Entry(GradientDescent.ID, GradientDescent.DEFAULT_LEARNING_RATE, GradientDescent::new));
+          new Entry(GradientDescent.ID, GradientDescent.DEFAULT_LEARNING_RATE, GradientDescent::new),
+          new Entry(Momentum.ID, Momentum.DEFAULT_LEARNING_RATE, Momentum::new),
+          new Entry(Nesterov.ID, Nesterov.DEFAULT_LEARNING_RATE, Nesterov::new));
 
   private static final List<String> IDS = ENTRIES.stream().map(Entry::id).toList();
 
   private Optimizers() {}
 
   /**
-   * The ids of the available optimizers, in a fixed order: adam, sgd.
+   * The ids of the available optimizers, in a fixed order: adam, sgd, momentum, nesterov.
    *
    * @return the ids, unmodifiable
    */

@@ -33,16 +33,27 @@ class OptimizerSettingsTests {
   }
 
   @Test
+  void momentumDefaultsAreTheUsualOnes() {
+    // μ = 0.9: Sutskever et al. 2013 (0.9 to 0.999), PyTorch's examples; η as for sgd
+    assertEquals(0.9, Momentum.DEFAULT_MOMENTUM);
+    assertEquals(1e-2, Momentum.DEFAULT_LEARNING_RATE);
+    assertEquals(0.9, Nesterov.DEFAULT_MOMENTUM);
+    assertEquals(1e-2, Nesterov.DEFAULT_LEARNING_RATE);
+  }
+
+  @Test
   void idsAreListedInTheDocumentedOrder() {
     assertEquals(
-        List.of("adam", "sgd"),
+        List.of("adam", "sgd", "momentum", "nesterov"),
         Optimizers.ids());
   }
 
   static Stream<Arguments> registry() {
     return Stream.of(
         Arguments.of("adam", Adam.class, 1e-3),
-        Arguments.of("sgd", GradientDescent.class, 1e-2));
+        Arguments.of("sgd", GradientDescent.class, 1e-2),
+        Arguments.of("momentum", Momentum.class, 1e-2),
+        Arguments.of("nesterov", Nesterov.class, 1e-2));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -63,7 +74,7 @@ class OptimizerSettingsTests {
     SipException e = assertThrows(SipException.class, () -> Optimizers.create("lbfgs", 1, 0.1));
     assertEquals(ErrorCode.UNKNOWN_ID, e.code());
     assertEquals(
-        "unknown optimizer 'lbfgs'; known: adam, sgd",
+        "unknown optimizer 'lbfgs'; known: adam, sgd, momentum, nesterov",
         e.getMessage());
     assertEquals(
         ErrorCode.UNKNOWN_ID,
@@ -103,6 +114,8 @@ class OptimizerSettingsTests {
     double nan = Double.NaN;
     assertInvalid(() -> new Adam(1, nan));
     assertInvalid(() -> new GradientDescent(1, nan));
+    assertInvalid(() -> new Momentum(1, nan));
+    assertInvalid(() -> new Nesterov(1, nan));
   }
 
   @Test
@@ -113,6 +126,19 @@ class OptimizerSettingsTests {
     assertInvalid(() -> new Adam(1, 0.1, 0.9, -0.1, 1e-8));
     assertInvalid(() -> new Adam(1, 0.1, nan, 0.9, 1e-8));
     assertInvalid(() -> new Adam(1, 0.1, 0.9, 0.999, 0));
+    // momentum μ in [0, 1); Nesterov μ in (0, 1), as PyTorch rejects nesterov=True without momentum
+    assertInvalid(() -> new Momentum(1, 0.1, 1.0));
+    assertInvalid(() -> new Momentum(1, 0.1, -0.5));
+    assertInvalid(() -> new Momentum(1, 0.1, nan));
+    assertInvalid(() -> new Nesterov(1, 0.1, 0));
+    assertInvalid(() -> new Nesterov(1, 0.1, 1.0));
+    assertInvalid(() -> new Nesterov(1, 0.1, nan));
+  }
+
+  @Test
+  void boundaryValuesInsideTheRangesAreAccepted() {
+    assertEquals(0, new Momentum(1, 0.1, 0).momentum());
+    assertEquals(0.5, new Nesterov(1, 0.1, 0.5).momentum());
   }
 
   private static void assertInvalid(Executable construction) {

@@ -83,6 +83,94 @@ class OptimizerTests {
     assertEquals(3, sgd.steps());
   }
 
+  @Test
+  void momentumFirstThreeStepsMatchHandComputedValues() {
+    // θ0 = 1, lr = 0.1, μ = 0.9 (default), gradients 2, -1, 0.5; b starts at 0.
+    // t=1: b = 0.9*0 + 2 = 2 (PyTorch: b = copy of g); θ = 1 - 0.1*2 = 0.8
+    // t=2: b = 0.9*2 - 1 = 0.8;                          θ = 0.8 - 0.1*0.8 = 0.72
+    // t=3: b = 0.9*0.8 + 0.5 = 1.22;                     θ = 0.72 - 0.1*1.22 = 0.598
+    // python3: θ = 0.8, 0.72, 0.598
+    Momentum momentum = new Momentum(1, 0.1);
+    double[] theta = {1.0};
+    momentum.step(theta, new double[] {2});
+    assertEquals(1 - 0.1 * 2, theta[0], 1e-15);
+    assertEquals(0.8, theta[0], 1e-12);
+    momentum.step(theta, new double[] {-1});
+    assertEquals(0.8 - 0.1 * (0.9 * 2 - 1), theta[0], 1e-15);
+    assertEquals(0.72, theta[0], 1e-12);
+    momentum.step(theta, new double[] {0.5});
+    assertEquals(0.72 - 0.1 * (0.9 * 0.8 + 0.5), theta[0], 1e-15);
+    assertEquals(0.598, theta[0], 1e-12);
+    assertEquals(3, momentum.steps());
+  }
+
+  @Test
+  void nesterovFirstThreeStepsMatchHandComputedValues() {
+    // θ0 = 1, lr = 0.1, μ = 0.9 (default), gradients 2, -1, 0.5; b as for momentum (2, 0.8, 1.22).
+    // t=1: θ = 1 - 0.1*(2 + 0.9*2)       = 1 - 0.38     = 0.62
+    // t=2: θ = 0.62 - 0.1*(-1 + 0.9*0.8) = 0.62 + 0.028 = 0.648
+    // t=3: θ = 0.648 - 0.1*(0.5 + 0.9*1.22) = 0.648 - 0.1598 = 0.4882
+    // python3: θ = 0.62, 0.648, 0.4882
+    Nesterov nesterov = new Nesterov(1, 0.1);
+    double[] theta = {1.0};
+    nesterov.step(theta, new double[] {2});
+    assertEquals(1 - 0.1 * (2 + 0.9 * 2), theta[0], 1e-15);
+    assertEquals(0.62, theta[0], 1e-12);
+    nesterov.step(theta, new double[] {-1});
+    assertEquals(0.62 - 0.1 * (-1 + 0.9 * 0.8), theta[0], 1e-15);
+    assertEquals(0.648, theta[0], 1e-12);
+    nesterov.step(theta, new double[] {0.5});
+    assertEquals(0.648 - 0.1 * (0.5 + 0.9 * 1.22), theta[0], 1e-15);
+    assertEquals(0.4882, theta[0], 1e-12);
+    assertEquals(3, nesterov.steps());
+  }
+
+  @Test
+  void momentumWithZeroMomentumIsExactlyGradientDescent() {
+    Momentum momentum = new Momentum(2, 0.3, 0);
+    GradientDescent sgd = new GradientDescent(2, 0.3);
+    double[] a = {0.3, -1.2};
+    double[] b = a.clone();
+    double[][] gradients = {{1, -2}, {0.5, 0.25}, {-3, 1e-4}};
+    for (double[] g : gradients) {
+      momentum.step(a, g);
+      sgd.step(b, g);
+    }
+    assertArrayEquals(b, a, 0);
+  }
+
+  @Test
+  void momentumMatchesPolyaksFormWithTheLearningRateInsideTheVelocity() {
+    // Polyak / Sutskever et al. eq. 1–2: v ← μ·v + η·∇f(θ); θ ← θ − v. For a constant η this is
+    // PyTorch's form with v = η·b. On f(θ) = ½·3·θ², ∇f = 3θ.
+    Momentum momentum = new Momentum(1, 0.05, 0.9);
+    double[] theta = {2.0};
+    double polyak = 2.0;
+    double v = 0;
+    for (int k = 0; k < 20; k++) {
+      momentum.step(theta, new double[] {3 * theta[0]});
+      v = 0.9 * v + 0.05 * 3 * polyak;
+      polyak -= v;
+      assertEquals(polyak, theta[0], 1e-13, "step " + (k + 1));
+    }
+  }
+
+  @Test
+  void nesterovMatchesSutskeversLookAheadFormInTheShiftedVariable() {
+    // Sutskever et al. 2013 eq. 3–4: v ← μ·v − η·∇f(φ + μ·v); φ ← φ + v. PyTorch's θ is the
+    // look-ahead point φ + μ·v, where it evaluates the gradient. On f(θ) = ½·3·θ², ∇f = 3θ.
+    Nesterov nesterov = new Nesterov(1, 0.05, 0.9);
+    double[] theta = {2.0};
+    double phi = 2.0;
+    double v = 0;
+    for (int k = 0; k < 20; k++) {
+      nesterov.step(theta, new double[] {3 * theta[0]});
+      v = 0.9 * v - 0.05 * 3 * (phi + 0.9 * v);
+      phi += v;
+      assertEquals(phi + 0.9 * v, theta[0], 1e-13, "step " + (k + 1));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("ids")
   void stepsAllocateNothing(String id) throws Exception {
