@@ -18,6 +18,12 @@ import org.scaleinvariant.sip.api.SipException;
  *       <td>{@value Momentum#DEFAULT_LEARNING_RATE}</td></tr>
  *   <tr><td>{@value Nesterov#ID}</td><td>{@link Nesterov}</td>
  *       <td>{@value Nesterov#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value AdaGrad#ID}</td><td>{@link AdaGrad}</td>
+ *       <td>{@value AdaGrad#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value RmsProp#ID}</td><td>{@link RmsProp}</td>
+ *       <td>{@value RmsProp#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value Adadelta#ID}</td><td>{@link Adadelta}</td>
+ *       <td>{@value Adadelta#DEFAULT_LEARNING_RATE}</td></tr>
  * </table>
  */
 public final class Optimizers {
@@ -34,14 +40,17 @@ public final class Optimizers {
           new Entry(Adam.ID, Adam.DEFAULT_LEARNING_RATE, Adam::new),
           new Entry(GradientDescent.ID, GradientDescent.DEFAULT_LEARNING_RATE, GradientDescent::new),
           new Entry(Momentum.ID, Momentum.DEFAULT_LEARNING_RATE, Momentum::new),
-          new Entry(Nesterov.ID, Nesterov.DEFAULT_LEARNING_RATE, Nesterov::new));
+          new Entry(Nesterov.ID, Nesterov.DEFAULT_LEARNING_RATE, Nesterov::new),
+          new Entry(AdaGrad.ID, AdaGrad.DEFAULT_LEARNING_RATE, AdaGrad::new),
+          new Entry(RmsProp.ID, RmsProp.DEFAULT_LEARNING_RATE, RmsProp::new),
+          new Entry(Adadelta.ID, Adadelta.DEFAULT_LEARNING_RATE, Adadelta::new));
 
   private static final List<String> IDS = ENTRIES.stream().map(Entry::id).toList();
 
   private Optimizers() {}
 
   /**
-   * The ids of the available optimizers, in a fixed order: adam, sgd, momentum, nesterov.
+   * The ids of the available optimizers, in a fixed order: adam, sgd, momentum, nesterov, adagrad, rmsprop, adadelta.
    *
    * @return the ids, unmodifiable
    */

@@ -42,9 +42,35 @@ class OptimizerSettingsTests {
   }
 
   @Test
+  void adaGradDefaultsArePyTorchs() {
+    // torch.optim.Adagrad(lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10)
+    assertEquals(1e-2, AdaGrad.DEFAULT_LEARNING_RATE);
+    assertEquals(1e-10, AdaGrad.DEFAULT_EPSILON);
+    assertEquals(0.0, AdaGrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE);
+  }
+
+  @Test
+  void rmsPropDefaultsArePyTorchs() {
+    // torch.optim.RMSprop(lr=1e-2, alpha=0.99, eps=1e-8, centered=False, momentum=0)
+    // (Tieleman & Hinton's lecture used a decay of 0.9)
+    assertEquals(1e-2, RmsProp.DEFAULT_LEARNING_RATE);
+    assertEquals(0.99, RmsProp.DEFAULT_ALPHA);
+    assertEquals(1e-8, RmsProp.DEFAULT_EPSILON);
+  }
+
+  @Test
+  void adadeltaDefaultsArePyTorchs() {
+    // torch.optim.Adadelta(lr=1.0, rho=0.9, eps=1e-6); Zeiler 2012 has no learning rate (= 1)
+    // and used ε = 1e-6 with ρ = 0.95 on MNIST
+    assertEquals(1.0, Adadelta.DEFAULT_LEARNING_RATE);
+    assertEquals(0.9, Adadelta.DEFAULT_RHO);
+    assertEquals(1e-6, Adadelta.DEFAULT_EPSILON);
+  }
+
+  @Test
   void idsAreListedInTheDocumentedOrder() {
     assertEquals(
-        List.of("adam", "sgd", "momentum", "nesterov"),
+        List.of("adam", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta"),
         Optimizers.ids());
   }
 
@@ -53,7 +79,10 @@ class OptimizerSettingsTests {
         Arguments.of("adam", Adam.class, 1e-3),
         Arguments.of("sgd", GradientDescent.class, 1e-2),
         Arguments.of("momentum", Momentum.class, 1e-2),
-        Arguments.of("nesterov", Nesterov.class, 1e-2));
+        Arguments.of("nesterov", Nesterov.class, 1e-2),
+        Arguments.of("adagrad", AdaGrad.class, 1e-2),
+        Arguments.of("rmsprop", RmsProp.class, 1e-2),
+        Arguments.of("adadelta", Adadelta.class, 1.0));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,7 +103,7 @@ class OptimizerSettingsTests {
     SipException e = assertThrows(SipException.class, () -> Optimizers.create("lbfgs", 1, 0.1));
     assertEquals(ErrorCode.UNKNOWN_ID, e.code());
     assertEquals(
-        "unknown optimizer 'lbfgs'; known: adam, sgd, momentum, nesterov",
+        "unknown optimizer 'lbfgs'; known: adam, sgd, momentum, nesterov, adagrad, rmsprop, adadelta",
         e.getMessage());
     assertEquals(
         ErrorCode.UNKNOWN_ID,
@@ -116,6 +145,9 @@ class OptimizerSettingsTests {
     assertInvalid(() -> new GradientDescent(1, nan));
     assertInvalid(() -> new Momentum(1, nan));
     assertInvalid(() -> new Nesterov(1, nan));
+    assertInvalid(() -> new AdaGrad(1, nan));
+    assertInvalid(() -> new RmsProp(1, nan));
+    assertInvalid(() -> new Adadelta(1, nan));
   }
 
   @Test
@@ -133,12 +165,28 @@ class OptimizerSettingsTests {
     assertInvalid(() -> new Nesterov(1, 0.1, 0));
     assertInvalid(() -> new Nesterov(1, 0.1, 1.0));
     assertInvalid(() -> new Nesterov(1, 0.1, nan));
+    // AdaGrad ε > 0, initial accumulator ≥ 0
+    assertInvalid(() -> new AdaGrad(1, 0.1, 0, 0));
+    assertInvalid(() -> new AdaGrad(1, 0.1, 1e-10, -0.1));
+    assertInvalid(() -> new AdaGrad(1, 0.1, 1e-10, nan));
+    // RMSProp α in [0, 1), ε > 0
+    assertInvalid(() -> new RmsProp(1, 0.1, 1.0, 1e-8));
+    assertInvalid(() -> new RmsProp(1, 0.1, nan, 1e-8));
+    assertInvalid(() -> new RmsProp(1, 0.1, 0.99, -1e-8));
+    // Adadelta ρ in [0, 1), ε > 0
+    assertInvalid(() -> new Adadelta(1, 1.0, 1.0, 1e-6));
+    assertInvalid(() -> new Adadelta(1, 1.0, -0.1, 1e-6));
+    assertInvalid(() -> new Adadelta(1, 1.0, 0.9, 0));
+    assertInvalid(() -> new Adadelta(1, 1.0, 0.9, nan));
   }
 
   @Test
   void boundaryValuesInsideTheRangesAreAccepted() {
     assertEquals(0, new Momentum(1, 0.1, 0).momentum());
     assertEquals(0.5, new Nesterov(1, 0.1, 0.5).momentum());
+    assertEquals("adagrad", new AdaGrad(1, 0.1, 1e-10, 0.1).id());
+    assertEquals("rmsprop", new RmsProp(1, 0.1, 0, 1e-8).id());
+    assertEquals("adadelta", new Adadelta(1, 1.0, 0, 1e-6).id());
   }
 
   private static void assertInvalid(Executable construction) {

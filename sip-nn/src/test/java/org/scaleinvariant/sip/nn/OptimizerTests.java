@@ -126,6 +126,89 @@ class OptimizerTests {
   }
 
   @Test
+  void adaGradFirstThreeStepsMatchHandComputedValues() {
+    // θ0 = (1, 1), lr = 0.1, ε = 1e-10, accumulator s starts at 0 (PyTorch).
+    // Gradients (3, 0), (4, 2), (12, -1.5): the first parameter's √s run through 3, 5, 13.
+    // t=1: s = (9, 0):       θ0 -= 0.1*3/(3 + 1e-10) = 0.1 - 3.3e-12; θ1 -= 0.1*0/(0 + 1e-10) = 0
+    // t=2: s = (25, 4):      θ0 -= 0.1*4/(5 + 1e-10) = 0.08;          θ1 -= 0.1*2/(2 + 1e-10) = 0.1
+    // t=3: s = (169, 6.25):  θ0 -= 0.1*12/(13 + 1e-10) = 0.0923077;  θ1 -= 0.1*(-1.5)/(2.5 + 1e-10) = -0.06
+    // python3: θ = (0.900000000003333, 1), (0.820000000004933, 0.900000000005),
+    //              (0.727692307697951, 0.9600000000026)
+    AdaGrad adaGrad = new AdaGrad(2, 0.1);
+    double[] theta = {1.0, 1.0};
+    adaGrad.step(theta, new double[] {3, 0});
+    double a1 = 1 - 0.1 * 3 / (3 + 1e-10);
+    assertArrayEquals(new double[] {a1, 1}, theta, 1e-15);
+    assertArrayEquals(new double[] {0.900000000003333, 1}, theta, 1e-12);
+    adaGrad.step(theta, new double[] {4, 2});
+    double a2 = a1 - 0.1 * 4 / (5 + 1e-10);
+    double b2 = 1 - 0.1 * 2 / (2 + 1e-10);
+    assertArrayEquals(new double[] {a2, b2}, theta, 1e-15);
+    assertArrayEquals(new double[] {0.820000000004933, 0.900000000005}, theta, 1e-12);
+    adaGrad.step(theta, new double[] {12, -1.5});
+    double a3 = a2 - 0.1 * 12 / (13 + 1e-10);
+    double b3 = b2 + 0.1 * 1.5 / (2.5 + 1e-10);
+    assertArrayEquals(new double[] {a3, b3}, theta, 1e-15);
+    assertArrayEquals(new double[] {0.727692307697951, 0.9600000000026}, theta, 1e-12);
+    assertEquals(3, adaGrad.steps());
+  }
+
+  @Test
+  void rmsPropFirstThreeStepsMatchHandComputedValues() {
+    // θ0 = 1, lr = 0.01, α = 0.99, ε = 1e-8 (defaults), gradients 1, -2, 3; v starts at 0.
+    // t=1: v = 0.01*1 = 0.01;                  √v = 0.1;            θ -= 0.01*1/(0.1 + 1e-8) = 0.09999999
+    // t=2: v = 0.99*0.01 + 0.01*4 = 0.0499;    √v = 0.223383079037; θ -= 0.01*(-2)/(√v + 1e-8) = -0.0895322921992
+    // t=3: v = 0.99*0.0499 + 0.01*9 = 0.139401; √v = 0.373364433228; θ -= 0.01*3/(√v + 1e-8) = 0.0803504472483
+    // python3: θ = 0.900000009999999, 0.989532302199152, 0.909181854950901
+    RmsProp rmsProp = new RmsProp(1, 0.01);
+    double[] theta = {1.0};
+    rmsProp.step(theta, new double[] {1});
+    double t1 = 1 - 0.01 / (0.1 + 1e-8);
+    assertEquals(t1, theta[0], 1e-15);
+    assertEquals(0.900000009999999, theta[0], 1e-12);
+    rmsProp.step(theta, new double[] {-2});
+    double t2 = t1 + 0.02 / (Math.sqrt(0.0499) + 1e-8);
+    assertEquals(t2, theta[0], 1e-15);
+    assertEquals(0.989532302199152, theta[0], 1e-12);
+    rmsProp.step(theta, new double[] {3});
+    double t3 = t2 - 0.03 / (Math.sqrt(0.139401) + 1e-8);
+    assertEquals(t3, theta[0], 1e-15);
+    assertEquals(0.909181854950901, theta[0], 1e-12);
+    assertEquals(3, rmsProp.steps());
+  }
+
+  @Test
+  void adadeltaFirstThreeStepsMatchHandComputedValues() {
+    // θ0 = 1, lr = 1, ρ = 0.9, ε = 1e-6 (defaults), gradients 1, -2, 3; v and u start at 0.
+    // t=1: v = 0.1*1 = 0.1
+    //      Δ = √(0 + 1e-6)/√(0.1 + 1e-6)*1 = 0.001/0.316229347152 = 0.0031622618489
+    //      u = 0.1*Δ² = 9.999900001e-7;                     θ = 1 - Δ
+    // t=2: v = 0.9*0.1 + 0.1*4 = 0.49
+    //      Δ = √(u + 1e-6)/√(0.49 + 1e-6)*(-2) = 0.00141421002687/0.700000714285*(-2) = -0.00404059595372
+    //      u = 0.9*9.999900001e-7 + 0.1*Δ² = 2.53263256621e-6
+    // t=3: v = 0.9*0.49 + 0.1*9 = 1.341
+    //      Δ = √(u + 1e-6)/√(1.341 + 1e-6)*3 = 0.00187952987904/1.15801597571*3 = 0.00486918121632
+    // python3: θ = 0.996837738151101, 1.00087833410482, 0.9960091528885
+    Adadelta adadelta = new Adadelta(1, 1.0);
+    double[] theta = {1.0};
+    adadelta.step(theta, new double[] {1});
+    double d1 = Math.sqrt(1e-6) / Math.sqrt(0.1 + 1e-6);
+    double u1 = 0.1 * d1 * d1;
+    assertEquals(1 - d1, theta[0], 1e-15);
+    assertEquals(0.996837738151101, theta[0], 1e-12);
+    adadelta.step(theta, new double[] {-2});
+    double d2 = Math.sqrt(u1 + 1e-6) / Math.sqrt(0.49 + 1e-6) * -2;
+    double u2 = 0.9 * u1 + 0.1 * d2 * d2;
+    assertEquals(1 - d1 - d2, theta[0], 1e-15);
+    assertEquals(1.00087833410482, theta[0], 1e-12);
+    adadelta.step(theta, new double[] {3});
+    double d3 = Math.sqrt(u2 + 1e-6) / Math.sqrt(1.341 + 1e-6) * 3;
+    assertEquals(1 - d1 - d2 - d3, theta[0], 1e-15);
+    assertEquals(0.9960091528885, theta[0], 1e-12);
+    assertEquals(3, adadelta.steps());
+  }
+
+  @Test
   void momentumWithZeroMomentumIsExactlyGradientDescent() {
     Momentum momentum = new Momentum(2, 0.3, 0);
     GradientDescent sgd = new GradientDescent(2, 0.3);
@@ -168,6 +251,18 @@ class OptimizerTests {
       v = 0.9 * v - 0.05 * 3 * (phi + 0.9 * v);
       phi += v;
       assertEquals(phi + 0.9 * v, theta[0], 1e-13, "step " + (k + 1));
+    }
+  }
+
+  @Test
+  void adaGradAndRmsPropTreatAZeroGradientAsNoMove() {
+    // ε after the square root: 0/(√0 + ε) = 0, not NaN. Adadelta's ε sits inside both roots,
+    // √ε/√ε·0 = 0.
+    for (Optimizer optimizer :
+        new Optimizer[] {new AdaGrad(1, 0.1), new RmsProp(1, 0.1), new Adadelta(1, 1.0)}) {
+      double[] theta = {0.5};
+      optimizer.step(theta, new double[] {0});
+      assertEquals(0.5, theta[0], 0, optimizer.id());
     }
   }
 
