@@ -24,6 +24,7 @@ import org.scaleinvariant.sip.api.SipException;
  *       <td>{@value RmsProp#DEFAULT_LEARNING_RATE}</td></tr>
  *   <tr><td>{@value Adadelta#ID}</td><td>{@link Adadelta}</td>
  *       <td>{@value Adadelta#DEFAULT_LEARNING_RATE}</td></tr>
+ *   <tr><td>{@value AdamW#ID}</td><td>{@link AdamW}</td><td>{@value AdamW#DEFAULT_LEARNING_RATE}</td></tr>
  * </table>
  */
 public final class Optimizers {
@@ -43,14 +44,16 @@ public final class Optimizers {
           new Entry(Nesterov.ID, Nesterov.DEFAULT_LEARNING_RATE, Nesterov::new),
           new Entry(AdaGrad.ID, AdaGrad.DEFAULT_LEARNING_RATE, AdaGrad::new),
           new Entry(RmsProp.ID, RmsProp.DEFAULT_LEARNING_RATE, RmsProp::new),
-          new Entry(Adadelta.ID, Adadelta.DEFAULT_LEARNING_RATE, Adadelta::new));
+          new Entry(Adadelta.ID, Adadelta.DEFAULT_LEARNING_RATE, Adadelta::new),
+          new Entry(AdamW.ID, AdamW.DEFAULT_LEARNING_RATE, AdamW::new));
 
   private static final List<String> IDS = ENTRIES.stream().map(Entry::id).toList();
 
   private Optimizers() {}
 
   /**
-   * The ids of the available optimizers, in a fixed order: adam, sgd, momentum, nesterov, adagrad, rmsprop, adadelta.
+   * The ids of the available optimizers, in a fixed order: adam, sgd, momentum, nesterov, adagrad,
+   * rmsprop, adadelta, adamw.
    *
    * @return the ids, unmodifiable
    */

@@ -68,9 +68,18 @@ class OptimizerSettingsTests {
   }
 
   @Test
+  void adamWDefaultsArePyTorchs() {
+    // torch.optim.AdamW(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2)
+    assertEquals(1e-3, AdamW.DEFAULT_LEARNING_RATE);
+    assertEquals(1e-2, AdamW.DEFAULT_WEIGHT_DECAY);
+    AdamW adamW = new AdamW(1, AdamW.DEFAULT_LEARNING_RATE);
+    assertEquals(1e-2, adamW.weightDecay());
+  }
+
+  @Test
   void idsAreListedInTheDocumentedOrder() {
     assertEquals(
-        List.of("adam", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta"),
+        List.of("adam", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adamw"),
         Optimizers.ids());
   }
 
@@ -82,7 +91,8 @@ class OptimizerSettingsTests {
         Arguments.of("nesterov", Nesterov.class, 1e-2),
         Arguments.of("adagrad", AdaGrad.class, 1e-2),
         Arguments.of("rmsprop", RmsProp.class, 1e-2),
-        Arguments.of("adadelta", Adadelta.class, 1.0));
+        Arguments.of("adadelta", Adadelta.class, 1.0),
+        Arguments.of("adamw", AdamW.class, 1e-3));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,7 +113,7 @@ class OptimizerSettingsTests {
     SipException e = assertThrows(SipException.class, () -> Optimizers.create("lbfgs", 1, 0.1));
     assertEquals(ErrorCode.UNKNOWN_ID, e.code());
     assertEquals(
-        "unknown optimizer 'lbfgs'; known: adam, sgd, momentum, nesterov, adagrad, rmsprop, adadelta",
+        "unknown optimizer 'lbfgs'; known: adam, sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adamw",
         e.getMessage());
     assertEquals(
         ErrorCode.UNKNOWN_ID,
@@ -148,6 +158,7 @@ class OptimizerSettingsTests {
     assertInvalid(() -> new AdaGrad(1, nan));
     assertInvalid(() -> new RmsProp(1, nan));
     assertInvalid(() -> new Adadelta(1, nan));
+    assertInvalid(() -> new AdamW(1, nan));
   }
 
   @Test
@@ -178,12 +189,20 @@ class OptimizerSettingsTests {
     assertInvalid(() -> new Adadelta(1, 1.0, -0.1, 1e-6));
     assertInvalid(() -> new Adadelta(1, 1.0, 0.9, 0));
     assertInvalid(() -> new Adadelta(1, 1.0, 0.9, nan));
+    // AdamW λ ≥ 0 and η·λ < 1; β and ε as Adam
+    assertInvalid(() -> new AdamW(1, 0.1, 0.9, 0.999, 1e-8, -0.01));
+    assertInvalid(() -> new AdamW(1, 0.1, 0.9, 0.999, 1e-8, nan));
+    assertInvalid(() -> new AdamW(1, 0.1, 0.9, 0.999, 1e-8, Double.POSITIVE_INFINITY));
+    assertInvalid(() -> new AdamW(1, 0.5, 0.9, 0.999, 1e-8, 2));
+    assertInvalid(() -> new AdamW(1, 0.1, 1.0, 0.999, 1e-8, 0.01));
   }
 
   @Test
   void boundaryValuesInsideTheRangesAreAccepted() {
     assertEquals(0, new Momentum(1, 0.1, 0).momentum());
     assertEquals(0.5, new Nesterov(1, 0.1, 0.5).momentum());
+    assertEquals(0, new AdamW(1, 0.1, 0, 0, 1e-8, 0).weightDecay());
+    assertEquals(9.99, new AdamW(1, 0.1, 0.9, 0.999, 1e-8, 9.99).weightDecay());
     assertEquals("adagrad", new AdaGrad(1, 0.1, 1e-10, 0.1).id());
     assertEquals("rmsprop", new RmsProp(1, 0.1, 0, 1e-8).id());
     assertEquals("adadelta", new Adadelta(1, 1.0, 0, 1e-6).id());

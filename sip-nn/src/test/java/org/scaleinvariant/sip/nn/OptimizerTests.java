@@ -209,6 +209,47 @@ class OptimizerTests {
   }
 
   @Test
+  void adamWFirstThreeStepsMatchHandComputedValues() {
+    // Adam's problem (θ0 = 1, lr = 0.1, g = 2, -1, 0.5) with λ = 0.01 (default): each step first
+    // shrinks θ by 1 - 0.1*0.01 = 0.999, then subtracts Adam's increment, which does not depend on θ
+    // (0.0999999995, 0.0266337037976, 0.0340429145635: see adamFirstThreeSteps...).
+    // t=1: θ = 1*0.999 - 0.0999999995               = 0.8990000005
+    // t=2: θ = 0.8990000005*0.999 - 0.0266337037976 = 0.8981010004995 - 0.0266337037976 = 0.871467296701931
+    // t=3: θ = 0.871467296701931*0.999 - 0.0340429145635 = 0.87059582940523 - 0.0340429145635 = 0.836552914841741
+    AdamW adamW = new AdamW(1, 0.1);
+    double[] theta = {1.0};
+    double[] increments = {
+      0.1 * 2 / (2 + 1e-8),
+      0.1 * (0.08 / (1 - 0.81)) / (Math.sqrt(0.004996 / (1 - 0.998001)) + 1e-8),
+      0.1 * (0.122 / (1 - 0.729)) / (Math.sqrt(0.005241004 / (1 - Math.pow(0.999, 3))) + 1e-8)
+    };
+    double[] gradients = {2, -1, 0.5};
+    double[] rounded = {0.8990000005, 0.871467296701931, 0.836552914841741};
+    double expected = 1;
+    for (int k = 0; k < 3; k++) {
+      adamW.step(theta, new double[] {gradients[k]});
+      expected = expected * 0.999 - increments[k];
+      assertEquals(expected, theta[0], 1e-14, "step " + (k + 1));
+      assertEquals(rounded[k], theta[0], 1e-12, "step " + (k + 1));
+    }
+    assertEquals(3, adamW.steps());
+  }
+
+  @Test
+  void adamWWithoutWeightDecayIsExactlyAdam() {
+    AdamW adamW = new AdamW(2, 0.05, 0.8, 0.99, 1e-6, 0);
+    Adam adam = new Adam(2, 0.05, 0.8, 0.99, 1e-6);
+    double[] a = {0.3, -1.2};
+    double[] b = a.clone();
+    double[][] gradients = {{1, -2}, {0.5, 0.25}, {-3, 1e-4}, {0, 2}};
+    for (double[] g : gradients) {
+      adamW.step(a, g);
+      adam.step(b, g);
+    }
+    assertArrayEquals(b, a, 0);
+  }
+
+  @Test
   void momentumWithZeroMomentumIsExactlyGradientDescent() {
     Momentum momentum = new Momentum(2, 0.3, 0);
     GradientDescent sgd = new GradientDescent(2, 0.3);
