@@ -18,8 +18,11 @@ import org.scaleinvariant.sip.api.SipException;
  *
  * ε is added <em>after</em> the square root of the bias-corrected second moment, as in PyTorch and
  * the paper's Algorithm 1. Moments start at zero.
+ *
+ * <p>θ and ∂L/∂θ are flat arrays of the size given at construction. The instance holds m and v
+ * (one value each a parameter), allocated once; {@link #step} allocates nothing. Not thread-safe.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AbstractOptimizer {
   /** The id, {@value}. */
   public static final String ID = "adam";
   /** Default learning rate η = {@value} (Kingma &amp; Ba; PyTorch; the published SIP experiment). */
@@ -31,19 +34,18 @@ public final class Adam implements Optimizer {
   /** Default ε = {@value}. */
   public static final double DEFAULT_EPSILON = 1e-8;
 
-  private final double learningRate;
   private final double beta1;
   private final double beta2;
   private final double epsilon;
   private final double[] m;
   private final double[] v;
-  private long t;
 
   /**
    * Creates Adam with the default β₁, β₂ and ε.
    *
-   * @param parameterCount the size of θ
-   * @param learningRate η &gt; 0
+   * @param parameterCount the size of θ, at least 1
+   * @param learningRate η, finite and &gt; 0
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} for values out of range
    */
   public Adam(int parameterCount, double learningRate) {
     this(parameterCount, learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
@@ -52,15 +54,15 @@ public final class Adam implements Optimizer {
   /**
    * Creates Adam.
    *
-   * @param parameterCount the size of θ
-   * @param learningRate η &gt; 0
+   * @param parameterCount the size of θ, at least 1
+   * @param learningRate η, finite and &gt; 0
    * @param beta1 β₁ in [0, 1)
    * @param beta2 β₂ in [0, 1)
-   * @param epsilon ε &gt; 0
+   * @param epsilon ε, finite and &gt; 0
    * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} for values out of range
    */
   public Adam(int parameterCount, double learningRate, double beta1, double beta2, double epsilon) {
-    this.learningRate = Checks.requirePositive(learningRate, "learning rate");
+    super(ID, parameterCount, learningRate);
     this.beta1 = requireUnitInterval(beta1, "beta1");
     this.beta2 = requireUnitInterval(beta2, "beta2");
     this.epsilon = Checks.requirePositive(epsilon, "epsilon");
@@ -68,34 +70,10 @@ public final class Adam implements Optimizer {
     this.v = new double[parameterCount];
   }
 
-  private static double requireUnitInterval(double value, String name) {
-    if (!(value >= 0 && value < 1)) {
-      throw new SipException(
-          ErrorCode.INVALID_ARGUMENT, name + " = " + value + " is not allowed; allowed: a number in [0, 1)");
-    }
-    return value;
-  }
-
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public long steps() {
-    return t;
-  }
-
-  @Override
-  public void step(double[] parameters, double[] gradient) {
-    t++;
+  void update(double[] parameters, double[] gradient, long t) {
     // bias corrections as PyTorch computes them: 1 − β^t with t the step count
-    double stepSize = learningRate / (1 - Math.pow(beta1, t));
+    double stepSize = learningRate() / (1 - Math.pow(beta1, t));
     double secondCorrection = 1 / Math.sqrt(1 - Math.pow(beta2, t));
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;

@@ -1,5 +1,8 @@
 package org.scaleinvariant.sip.nn;
 
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+
 /**
  * A first-order network optimizer: updates the flat parameter array θ in place from the gradient
  * ∂L/∂θ (step 5 of SIP training, and the whole update of DP training).
@@ -24,10 +27,13 @@ public interface Optimizer {
   double learningRate();
 
   /**
-   * Applies one update {@code θ ← θ + u(∂L/∂θ)}.
+   * Applies one update {@code θ ← θ + u(∂L/∂θ)} and counts it. Only the first n values of each
+   * array are read or written, n being the size given at construction.
    *
-   * @param parameters θ, updated in place, length = the size given at construction
-   * @param gradient ∂L/∂θ, same length
+   * @param parameters θ, updated in place, length at least n
+   * @param gradient ∂L/∂θ, length at least n
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if an array is null or shorter than n;
+   *     nothing is updated or counted then
    */
   void step(double[] parameters, double[] gradient);
 
