@@ -17,7 +17,7 @@ import java.util.List;
  *
  * the same as {@link L2Loss}'s: <b>the weights cancel</b>. That is the point of the Newton step in
  * y (the chapter, section "Loss functions"; Holl, Koltun, Thuerey, <i>Scale-invariant Learning by
- * Physics Inversion</i>, NeurIPS 2022, Sec. 3): it is invariant to rescaling the components of y,
+ * Physics Inversion</i>, NeurIPS 2022): it is invariant to rescaling the components of y,
  * so how the loss weighs them (or in which units they are measured) does not change the target t
  * that SIP hands to the inverse solver. The weights still change {@link #value} and {@link
  * #gradient}, i.e. what is reported and what DP training (which backpropagates the gradient)

@@ -20,9 +20,9 @@ import org.scaleinvariant.sip.api.SipException;
  * A linear map {@code y = P(x) = A·x} with an m×n matrix A, the simplest problem whose conditioning
  * can be set directly: for a linear P the loss {@code ½‖Ax − y*‖²} has the Hessian {@code AᵀA},
  * whose condition number is the square of A's, so gradient-based training slows down with it
- * while an inverse solver does not (Holl, Koltun, Thuerey, <i>Scale-invariant Learning by Physics
- * Inversion</i>, NeurIPS 2022, Sec. 2: for a linear P the inverse {@code P⁻¹} gives the update
- * directly).
+ * while an inverse solver does not: for a linear P, Newton's step and the exact inverse coincide
+ * and reach the target in one step (the scale invariance that SIP training builds on; Holl,
+ * Koltun, Thuerey, <i>Scale-invariant Learning by Physics Inversion</i>, NeurIPS 2022).
  *
  * <h2>The matrix</h2>
  *
