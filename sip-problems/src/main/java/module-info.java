@@ -14,5 +14,7 @@ module org.scaleinvariant.sip.problems {
   exports org.scaleinvariant.sip.problems;
 
   provides org.scaleinvariant.sip.api.ProblemProvider with
-      org.scaleinvariant.sip.problems.RotatedSineProvider;
+      org.scaleinvariant.sip.problems.RotatedSineProvider,
+      org.scaleinvariant.sip.problems.LinearMapProvider,
+      org.scaleinvariant.sip.problems.SimpleExampleProvider;
 }

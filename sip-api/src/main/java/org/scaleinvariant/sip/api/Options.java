@@ -179,6 +179,52 @@ public final class Options {
   }
 
   /**
+   * Returns a value as a list of numbers: finite numbers in plain decimal notation separated by
+   * commas, as a {@link ParameterSpec.Kind#NUMBER_LIST} parameter holds them (e.g. {@code
+   * "1,100,0.5"}).
+   *
+   * @param key the key
+   * @return a new array with the numbers, at least one
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if absent or not such a list (the message
+   *     names the first bad entry)
+   */
+  public double[] getNumbers(String key) {
+    String text = getString(key);
+    try {
+      return ParameterSpec.parseList(text);
+    } catch (IllegalArgumentException e) {
+      throw notAllowed(key, text, e, "finite numbers separated by ','");
+    }
+  }
+
+  /**
+   * Returns a value as a matrix written row-major, rows separated by semicolons and entries by
+   * commas, as a {@link ParameterSpec.Kind#MATRIX} parameter holds it (e.g. {@code "1,2;3,4"} is
+   * [[1, 2], [3, 4]]).
+   *
+   * @param key the key
+   * @return new arrays, one per row, at least one row, all rows of equal length
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if absent or not such a matrix (the
+   *     message names the first bad row)
+   */
+  public double[][] getMatrix(String key) {
+    String text = getString(key);
+    try {
+      return ParameterSpec.parseRows(text);
+    } catch (IllegalArgumentException e) {
+      throw notAllowed(
+          key, text, e, "rows separated by ';' of equally many finite numbers separated by ','");
+    }
+  }
+
+  private static SipException notAllowed(
+      String key, String text, IllegalArgumentException reason, String allowed) {
+    return new SipException(
+        ErrorCode.INVALID_ARGUMENT,
+        key + " = '" + text + "' is not allowed (" + reason.getMessage() + "); allowed: " + allowed);
+  }
+
+  /**
    * Returns the values as an unmodifiable map, sorted by key.
    *
    * @return the values

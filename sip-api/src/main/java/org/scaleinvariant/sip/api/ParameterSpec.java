@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param kind what values look like
  * @param defaultValue the default as a string, or null if the parameter has no default (then it is
  *     optional and absent unless given)
- * @param min the smallest allowed value for numeric kinds ({@code -Infinity} for none)
+ * @param min the smallest allowed value for numeric kinds, and for each entry of a {@link
+ *     Kind#NUMBER_LIST} or {@link Kind#MATRIX} ({@code -Infinity} for none)
  * @param minExclusive whether {@code min} itself is excluded
- * @param max the largest allowed value for numeric kinds ({@code +Infinity} for none), inclusive
+ * @param max the largest allowed value for numeric kinds and list or matrix entries ({@code
+ *     +Infinity} for none), inclusive
  * @param choices the allowed values of a {@link Kind#CHOICE}, empty otherwise
  * @param description one sentence for people, with units (degrees, seconds) where they apply
  */
@@ -47,7 +49,18 @@ public record ParameterSpec(
     /** One of a fixed set of strings. */
     CHOICE,
     /** {@code true} or {@code false}. */
-    BOOLEAN
+    BOOLEAN,
+    /**
+     * Finite numbers separated by commas, each within [min, max] (or (min, max]), e.g. {@code
+     * 1,100,0.5}; canonical form without spaces. Read with {@link Options#getNumbers}.
+     */
+    NUMBER_LIST,
+    /**
+     * A matrix, row-major: rows separated by semicolons, each row equally many finite numbers
+     * separated by commas, e.g. {@code 1,2;3,4} for [[1, 2], [3, 4]]; every entry within [min, max]
+     * (or (min, max]). Read with {@link Options#getMatrix}.
+     */
+    MATRIX
   }
 
   /**
@@ -148,6 +161,46 @@ public record ParameterSpec(
   }
 
   /**
+   * A parameter whose value is a list of finite numbers separated by commas ({@link
+   * Kind#NUMBER_LIST}), each within {@code [min, max]}, or {@code (min, max]} if {@code
+   * minExclusive}.
+   *
+   * @param name the key
+   * @param defaultValue the default as text (a valid list), or null for no default
+   * @param min lower bound of every entry, {@code Double.NEGATIVE_INFINITY} for none
+   * @param minExclusive whether min is excluded
+   * @param max upper bound of every entry (inclusive), {@code Double.POSITIVE_INFINITY} for none
+   * @param description one sentence with units
+   * @return the spec
+   */
+  public static ParameterSpec numberList(
+      String name, String defaultValue, double min, boolean minExclusive, double max, String description) {
+    return new ParameterSpec(
+        name, Kind.NUMBER_LIST, defaultValue, min, minExclusive, max, List.of(), description);
+  }
+
+  /**
+   * A parameter whose value is a matrix of finite numbers written row-major ({@link Kind#MATRIX}),
+   * e.g. {@code 1,2;3,4}.
+   *
+   * @param name the key
+   * @param defaultValue the default as text (a valid matrix), or null for no default
+   * @param description one sentence, saying what the rows and columns are
+   * @return the spec
+   */
+  public static ParameterSpec matrix(String name, String defaultValue, String description) {
+    return new ParameterSpec(
+        name,
+        Kind.MATRIX,
+        defaultValue,
+        Double.NEGATIVE_INFINITY,
+        false,
+        Double.POSITIVE_INFINITY,
+        List.of(),
+        description);
+  }
+
+  /**
    * Describes the allowed values for an error message, e.g. {@code "a finite number > 0"} or {@code
    * "one of: paper, book"}.
    *
@@ -159,6 +212,10 @@ public record ParameterSpec(
         return "one of: " + String.join(", ", choices);
       case BOOLEAN:
         return "true or false";
+      case NUMBER_LIST:
+        return "finite numbers separated by ','" + entryRange();
+      case MATRIX:
+        return "rows separated by ';' of equally many finite numbers separated by ','" + entryRange();
       case INTEGER:
       case NUMBER:
       default:
@@ -205,6 +262,22 @@ public record ParameterSpec(
           return text.toLowerCase(Locale.ROOT);
         }
         throw invalid(raw);
+      case NUMBER_LIST:
+        try {
+          return formatList(checkEntries(parseList(text)));
+        } catch (IllegalArgumentException e) {
+          throw invalid(raw, e.getMessage());
+        }
+      case MATRIX:
+        try {
+          double[][] rows = parseRows(text);
+          for (double[] row : rows) {
+            checkEntries(row);
+          }
+          return formatRows(rows);
+        } catch (IllegalArgumentException e) {
+          throw invalid(raw, e.getMessage());
+        }
       case INTEGER:
         long asLong;
         try {
@@ -244,10 +317,105 @@ public record ParameterSpec(
         ErrorCode.INVALID_ARGUMENT, name + " = '" + raw + "' is not allowed; allowed: " + allowed());
   }
 
+  private SipException invalid(String raw, String detail) {
+    return new SipException(
+        ErrorCode.INVALID_ARGUMENT,
+        name + " = '" + raw + "' is not allowed (" + detail + "); allowed: " + allowed());
+  }
+
+  /** The range of list and matrix entries for {@link #allowed()}: e.g. ", each > 0", or "". */
+  private String entryRange() {
+    boolean hasMin = min != Double.NEGATIVE_INFINITY;
+    boolean hasMax = max != Double.POSITIVE_INFINITY;
+    if (hasMin && hasMax) {
+      return ", each in " + (minExclusive ? "(" : "[") + format(min) + ", " + format(max) + "]";
+    }
+    if (hasMin) {
+      return ", each" + (minExclusive ? " > " : " >= ") + format(min);
+    }
+    return hasMax ? ", each <= " + format(max) : "";
+  }
+
+  /** Checks every entry against the range; returns the entries. */
+  private double[] checkEntries(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!inRange(values[i])) {
+        throw new IllegalArgumentException("entry " + (i + 1) + " is " + format(values[i]));
+      }
+    }
+    return values;
+  }
+
   private static String format(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
     return Double.toString(value);
+  }
+
+  /**
+   * Parses finite numbers in plain decimal notation separated by commas (spaces around them are
+   * ignored), e.g. {@code "1, 2.5,-3e-2"}.
+   *
+   * @param text the text
+   * @return the numbers, at least one
+   * @throws IllegalArgumentException naming the first bad entry (1-based), for a message
+   */
+  static double[] parseList(String text) {
+    String[] parts = text.split(",", -1);
+    double[] values = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i].trim();
+      if (part.isEmpty()) {
+        throw new IllegalArgumentException("entry " + (i + 1) + " is empty");
+      }
+      double value = DECIMAL.matcher(part).matches() ? Double.parseDouble(part) : Double.NaN;
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("entry " + (i + 1) + " is '" + part + "'");
+      }
+      values[i] = value;
+    }
+    return values;
+  }
+
+  /**
+   * Parses a matrix written row-major: rows separated by semicolons, each a {@link #parseList
+   * list}, all of the same length.
+   *
+   * @param text the text, e.g. {@code "1,2;3,4"}
+   * @return the rows, at least one, all of equal length
+   * @throws IllegalArgumentException naming the first bad row (1-based), for a message
+   */
+  static double[][] parseRows(String text) {
+    String[] parts = text.split(";", -1);
+    double[][] rows = new double[parts.length][];
+    for (int r = 0; r < parts.length; r++) {
+      try {
+        rows[r] = parseList(parts[r]);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("row " + (r + 1) + ": " + e.getMessage(), e);
+      }
+      if (rows[r].length != rows[0].length) {
+        throw new IllegalArgumentException(
+            "row " + (r + 1) + " has " + rows[r].length + " entries, row 1 has " + rows[0].length);
+      }
+    }
+    return rows;
+  }
+
+  private static String formatList(double[] values) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      text.append(i == 0 ? "" : ",").append(format(values[i]));
+    }
+    return text.toString();
+  }
+
+  private static String formatRows(double[][] rows) {
+    StringBuilder text = new StringBuilder();
+    for (int r = 0; r < rows.length; r++) {
+      text.append(r == 0 ? "" : ";").append(formatList(rows[r]));
+    }
+    return text.toString();
   }
 }

@@ -188,7 +188,8 @@ class RotatedSineProviderTests {
               .map(String::trim)
               .filter(line -> !line.isEmpty() && !line.startsWith("#"))
               .collect(Collectors.toList());
-      assertEquals(List.of(RotatedSineProvider.class.getName()), lines);
+      // other problems of this module are listed too (ProviderRegistrationTests checks the whole file)
+      assertTrue(lines.contains(RotatedSineProvider.class.getName()), lines.toString());
     }
   }
 
