@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.L2Loss;
+import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.api.YLosses;
 import org.scaleinvariant.sip.nn.Activation;
 import org.scaleinvariant.sip.nn.Adam;
 import org.scaleinvariant.sip.nn.Initialization;
@@ -120,8 +122,16 @@ final class TrainingOptions {
       names = "--y-loss",
       paramLabel = "ID",
       defaultValue = L2Loss.ID,
-      description = "y-space loss: l2. Default: ${DEFAULT-VALUE}.")
+      description =
+          "y-space loss, with its Newton step: l2, weighted-l2 (needs -Y weights=W1,W2,...), huber"
+              + " (-Y delta=D, default 1). Default: ${DEFAULT-VALUE}.")
   String yLoss;
+
+  @Option(
+      names = {"-Y", "--y-loss-option"},
+      paramLabel = "NAME=VALUE",
+      description = "A y-loss parameter (repeatable), e.g. -Y delta=0.1 or -Y weights=1,100.")
+  Map<String, String> yLossOptions = new LinkedHashMap<>();
 
   @Option(
       names = "--standardize",
@@ -189,8 +199,8 @@ final class TrainingOptions {
     if (nnUpdates != null) {
       b.nnUpdates(integer("--nn-updates", nnUpdates, 1));
     }
-    choice("--y-loss", yLoss, L2Loss.ID);
-    b.yLoss(L2Loss.INSTANCE);
+    String lossId = choice("--y-loss", yLoss, YLosses.ids().toArray(new String[0])).toLowerCase(java.util.Locale.ROOT);
+    b.yLoss(YLosses.create(lossId, Options.of(yLossOptions)));
     String s = choice("--standardize", standardize, "auto", "on", "off");
     b.standardizeInput(s.equals("AUTO") ? null : Boolean.valueOf(s.equals("ON")));
     if (evalEvery != null) {

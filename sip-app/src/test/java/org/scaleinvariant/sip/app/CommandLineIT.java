@@ -89,13 +89,27 @@ class CommandLineIT {
   void providersAreDiscoveredOnTheModulePath() throws Exception {
     Outcome solvers = sip("solvers", "--json");
     assertEquals(0, solvers.exitCode(), solvers.stderr());
-    JsonNode solver = solvers.lastLineJson().get("results").get(0);
-    assertEquals("newton", solver.get("id").asText());
+    JsonNode solver = byId(solvers.lastLineJson().get("results"), "newton");
     assertTrue(solver.get("description").asText().length() > 10);
     assertTrue(solver.get("supports").toString().contains("rotated-sine"));
     Outcome problems = sip("problems", "--json");
     assertEquals(0, problems.exitCode(), problems.stderr());
-    assertEquals("rotated-sine", problems.lastLineJson().get("results").get(0).get("id").asText());
+    for (String id : List.of("rotated-sine", "linear", "simple")) {
+      assertEquals(id, byId(problems.lastLineJson().get("results"), id).get("id").asText());
+    }
+    for (String id : List.of("analytic-rotated-sine", "analytic-linear", "analytic-simple")) {
+      JsonNode analytic = byId(solvers.lastLineJson().get("results"), id);
+      assertEquals(1, analytic.get("supports").size(), id + " supports only its problem: " + analytic);
+    }
+  }
+
+  static JsonNode byId(JsonNode results, String id) {
+    for (JsonNode r : results) {
+      if (r.get("id").asText().equals(id)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no '" + id + "' in " + results);
   }
 
   @Test
