@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       SolversCommand.class,
       ProblemsCommand.class,
+      LandscapeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
