@@ -2,8 +2,6 @@ package org.scaleinvariant.sip.app.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
-import java.io.IOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -20,8 +17,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.nn.CurvePoint;
@@ -155,15 +150,7 @@ public final class Plots {
    * @throws SipException {@link ErrorCode#IO} if writing fails
    */
   public static void write(JFreeChart chart, Path base) {
-    Path png = Path.of(base + ".png");
-    Path svg = Path.of(base + ".svg");
-    try {
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
-      SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-      chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-      SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot write " + png + " or " + svg + ": " + e.getMessage(), e);
-    }
+    ChartFiles.write(chart, base, WIDTH, HEIGHT);
   }
+
 }
