@@ -17,6 +17,8 @@ module org.scaleinvariant.sip.app {
   requires org.jfree.jfreechart;
   requires org.jfree.svg;
   requires java.desktop;
+  // com.sun.management.ThreadMXBean: heap bytes allocated per thread (sip bench)
+  requires jdk.management;
 
   // picocli sets option fields and Guice calls package-private constructors (deps.md P6)
   opens org.scaleinvariant.sip.app to

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       CompareCommand.class,
       SweepCommand.class,
+      BenchCommand.class,
       TrainCommand.class,
       SolversCommand.class,
       ProblemsCommand.class,
