@@ -10,6 +10,7 @@ module org.scaleinvariant.sip.problems {
   // transitive: the exported classes implement and return API types (Problem, Options, ...)
   requires transitive org.scaleinvariant.sip.api;
   requires hipparchus.core;
+  requires hipparchus.fft;
 
   exports org.scaleinvariant.sip.problems;
 
