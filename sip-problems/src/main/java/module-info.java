@@ -15,5 +15,7 @@ module org.scaleinvariant.sip.problems {
   exports org.scaleinvariant.sip.problems;
 
   provides org.scaleinvariant.sip.api.ProblemProvider with
-      org.scaleinvariant.sip.problems.RotatedSineProvider;
+      org.scaleinvariant.sip.problems.RotatedSineProvider,
+      org.scaleinvariant.sip.problems.HeatEquationProvider,
+      org.scaleinvariant.sip.problems.PoissonEquationProvider;
 }
