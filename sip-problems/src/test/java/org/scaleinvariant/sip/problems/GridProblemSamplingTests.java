@@ -66,6 +66,39 @@ class GridProblemSamplingTests {
     assertArrayEquals(yStar, image, "y* = P(x*)");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("problems")
+  void batchMethodsAllocateNothingAfterWarmUp(Problem problem) throws Exception {
+    // forward, the vector-Jacobian product and both samplers (and Poisson's closest solutions) run
+    // on per-thread FFT workspaces: after warm-up, 20 rounds on a batch of 4 allocate under 1 KiB.
+    int n = problem.inputSize();
+    double[] x = new double[4 * n];
+    double[] y = new double[4 * n];
+    double[] v = new double[4 * n];
+    SplittableRandom random = new SplittableRandom(1);
+    Runnable round =
+        () -> {
+          problem.sampleTrainingPairs(random, y, x, 4);
+          problem.sampleTargets(random, y, 4);
+          problem.forward(x, y, 4);
+          problem.vectorJacobianProduct(x, y, v, 4);
+          if (problem instanceof PoissonEquation) {
+            ((PoissonEquation) problem).closestSolution(x, y, v, 4);
+          }
+        };
+    for (int i = 0; i < 20; i++) {
+      round.run();
+    }
+    long bytes =
+        Grids.allocatedBytes(
+            () -> {
+              for (int i = 0; i < 20; i++) {
+                round.run();
+              }
+            });
+    assertTrue(bytes < 1024, problem + " allocated " + bytes + " bytes");
+  }
+
   @Test
   void heatDrawsFourToTenRectanglesUniformly() {
     // 700 samples: every count 4..10 appears; each has expectation 100 and standard deviation
