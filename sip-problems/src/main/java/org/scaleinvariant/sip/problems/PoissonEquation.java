@@ -47,9 +47,9 @@ import org.scaleinvariant.sip.api.SipException;
  *
  * <h2>Data: x from smooth Gaussian random fields</h2>
  *
- * As the published experiment's {@code Noise()} (scale 10 on 64 unit cells, smoothness 1) does, per
- * sample: n standard normals (the generator's {@code nextGaussian()}, row-major), filtered in Fourier
- * space by the amplitude spectrum {@code w(k) = 1/‖k‖²} for {@code ‖k‖² > }{@value
+ * With the spectrum of the published experiment's {@code Noise()} (scale 10 on 64 unit cells,
+ * smoothness 1), per sample: n standard normals (the generator's {@code nextGaussian()}, row-major),
+ * filtered in Fourier space by the amplitude spectrum {@code w(k) = 1/‖k‖²} for {@code ‖k‖² > }{@value
  * #NOISE_MIN_SQUARED_WAVENUMBER} and 0 otherwise (so the power spectrum falls as ‖k‖<sup>−4</sup> and
  * the mean and the largest-scale modes ‖k‖ ≤ 2 are absent), then shifted to mean 0 and scaled to
  * standard deviation 1 over the grid (population standard deviation). y* = P(x*).
