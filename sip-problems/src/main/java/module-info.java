@@ -10,11 +10,14 @@ module org.scaleinvariant.sip.problems {
   // transitive: the exported classes implement and return API types (Problem, Options, ...)
   requires transitive org.scaleinvariant.sip.api;
   requires hipparchus.core;
+  requires hipparchus.fft;
 
   exports org.scaleinvariant.sip.problems;
 
   provides org.scaleinvariant.sip.api.ProblemProvider with
       org.scaleinvariant.sip.problems.RotatedSineProvider,
       org.scaleinvariant.sip.problems.LinearMapProvider,
-      org.scaleinvariant.sip.problems.SimpleExampleProvider;
+      org.scaleinvariant.sip.problems.SimpleExampleProvider,
+      org.scaleinvariant.sip.problems.HeatEquationProvider,
+      org.scaleinvariant.sip.problems.PoissonEquationProvider;
 }

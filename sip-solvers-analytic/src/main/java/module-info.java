@@ -11,5 +11,7 @@ module org.scaleinvariant.sip.solvers.analytic {
   provides org.scaleinvariant.sip.api.InverseSolverProvider with
       org.scaleinvariant.sip.solvers.analytic.AnalyticRotatedSineSolverProvider,
       org.scaleinvariant.sip.solvers.analytic.AnalyticLinearSolverProvider,
-      org.scaleinvariant.sip.solvers.analytic.AnalyticSimpleSolverProvider;
+      org.scaleinvariant.sip.solvers.analytic.AnalyticSimpleSolverProvider,
+      org.scaleinvariant.sip.solvers.analytic.HeatInverseSolverProvider,
+      org.scaleinvariant.sip.solvers.analytic.PoissonInverseSolverProvider;
 }
