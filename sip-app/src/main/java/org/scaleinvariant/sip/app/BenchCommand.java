@@ -121,7 +121,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public void onPhase(String run, Phase phase, long phaseNanos) {
       long now = bean.getCurrentThreadAllocatedBytes();
-      phaseBytes[phase.ordinal()] += now - last;
+      if (count > 0) { // steady state: the first iteration also pays for the run's set-up
+        phaseBytes[phase.ordinal()] += now - last;
+      }
       last = now;
     }
 
@@ -199,7 +201,7 @@ final class BenchCommand implements Callable<Integer> {
             for (Phase p : Phase.values()) {
               b[p.ordinal()] += probes.get(t).phaseBytes[p.ordinal()];
             }
-            b[Phase.values().length] += probes.get(t).count;
+            b[Phase.values().length] += probes.get(t).count - 1;
             double[] totals = phaseTotals.computeIfAbsent(method, k -> new double[Phase.values().length + 1]);
             for (Phase p : Phase.values()) {
               Timer timer = registry.find(Phase.TIMER_NAME).tag("run", done.get(t).run()).tag("phase", p.tag()).timer();
