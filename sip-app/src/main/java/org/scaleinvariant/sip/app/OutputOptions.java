@@ -19,8 +19,9 @@ final class OutputOptions {
       names = "--out",
       paramLabel = "DIR",
       description =
-          "Write results to DIR (created if missing): summary.json, a curve CSV per run, PNG and SVG"
-              + " plots, metrics.prom. Result files of an earlier run in DIR are replaced.")
+          "Write the results to DIR (created if missing): summary JSON, CSV tables, PNG and SVG"
+              + " plots (see the command's description). Result files of an earlier run in DIR are"
+              + " replaced.")
   Path out;
 
   @Option(
