@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
       "The metric of a run is the mean test x-distance over the last 10% of its recorded curve"
           + " points (curves record at least 50 points); for --param xi also divided by xi (the"
           + " relative x-distance of the chapter's Fig. 23). Points are mean and standard deviation"
-          + " over seeds.",
+          + " over the seeds whose runs did not diverge (diverged runs are counted).",
       "Runs execute in parallel across the cores. With --out DIR the sweep is resumable: started"
           + " again with the same DIR it reuses every run (and learning-rate search) that finished.",
       ""
@@ -275,8 +275,8 @@ final class SweepCommand implements Callable<Integer> {
     out.println(
         String.format(Locale.ROOT, "sweep of %s over %s, %d seed(s), %d steps x batch %d, learning rates: %s",
             name, valueList, seedCount, base.steps(), base.batch(), mode.id()));
-    out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4s%s", name, "method", "metric mean", "std", "n",
-        relative ? "   relative (metric/xi)" : ""));
+    out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4s %4s%s", name, "method", "metric mean", "std",
+        "n", "div", relative ? "   relative (metric/xi)" : ""));
     for (String value : valueList) {
       for (String method : methodIds) {
         List<Row> group = new ArrayList<>();
@@ -308,23 +308,25 @@ final class SweepCommand implements Callable<Integer> {
         Json.putNumber(node, "mean", metric[0]);
         Json.putNumber(node, "std", metric[1]);
         node.put("n", (int) metric[2]);
+        node.put("diverged", (int) group.stream().filter(Row::diverged).count());
         if (relative) {
           Json.putNumber(node, "relativeMean", rel[0]);
           Json.putNumber(node, "relativeStd", rel[1]);
         }
         aggregateRows.add(new Object[] {name, group.get(0).numeric(), method, metric[0], metric[1], (int) metric[2],
-            rel[0], rel[1]});
+            (int) group.stream().filter(Row::diverged).count(), rel[0], rel[1]});
         metricPoints.add(new SweepPlot.Point(method, group.get(0).numeric(), metric[0], metric[1]));
         relativePoints.add(new SweepPlot.Point(method, group.get(0).numeric(), rel[0], rel[1]));
-        out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4d%s", value, method,
+        out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4d %4d%s", value, method,
             Format.number(metric[0]), Format.number(metric[1]), (int) metric[2],
+            (int) group.stream().filter(Row::diverged).count(),
             relative ? "   " + Format.number(rel[0]) + " ± " + Format.number(rel[1]) : ""));
       }
     }
     if (dir != null) {
       Csv.write(dir.resolve("runs.csv"), List.of("param", "value", "method", "seed", "lr", "steps", "testXDistance",
           "testYLoss", "metric", "relativeMetric", "msPerIteration", "diverged"), runRows);
-      Csv.write(dir.resolve("aggregate.csv"), List.of("param", "value", "method", "mean", "std", "n",
+      Csv.write(dir.resolve("aggregate.csv"), List.of("param", "value", "method", "mean", "std", "n", "diverged",
           "relativeMean", "relativeStd"), aggregateRows);
       Json.write(summary, dir.resolve("sweep.json"));
       String title = problems.values().iterator().next().id() + ": sweep of " + name + " ("
@@ -401,13 +403,17 @@ final class SweepCommand implements Callable<Integer> {
         result.diverged());
   }
 
-  /** {mean, sample standard deviation, n} over the finite metrics of a group. */
+  /**
+   * {mean, sample standard deviation, n} over the runs of a group that did not diverge (a diverged
+   * run's curve ends early, so its metric would describe another budget; diverged runs are counted
+   * separately).
+   */
   private static double[] meanStd(List<Row> group, boolean relative) {
     double sum = 0;
     int n = 0;
     for (Row row : group) {
       double v = relative ? row.relative() : row.metric();
-      if (Double.isFinite(v)) {
+      if (Double.isFinite(v) && !row.diverged()) {
         sum += v;
         n++;
       }
@@ -419,7 +425,7 @@ final class SweepCommand implements Callable<Integer> {
     double squares = 0;
     for (Row row : group) {
       double v = relative ? row.relative() : row.metric();
-      if (Double.isFinite(v)) {
+      if (Double.isFinite(v) && !row.diverged()) {
         squares += (v - mean) * (v - mean);
       }
     }

@@ -102,7 +102,9 @@ final class TrainingOptions {
   @Option(
       names = "--init",
       paramLabel = "NAME",
-      description = "Initialisation: he, xavier, pytorch. Default: he for relu, xavier otherwise.")
+      description =
+          "Initialisation: pytorch (PyTorch's nn.Linear default, U(±1/√fan_in), as the published"
+              + " code), he, xavier. Default: pytorch.")
   String initialization;
 
   @Option(

@@ -158,6 +158,22 @@ class DenseNetworkTests {
   }
 
   @Test
+  void defaultInitialisationIsPyTorchsLinearDefault() {
+    // torch.nn.Linear: W, b ~ U(−1/√fan_in, 1/√fan_in); the published code's framework default
+    assertEquals(Initialization.PYTORCH, Initialization.defaultFor(Activation.RELU));
+    assertEquals(Initialization.PYTORCH, Initialization.defaultFor(Activation.TANH));
+    assertEquals(0.125, Initialization.PYTORCH.weightBound(64, 32), 1e-15);
+    assertEquals(0.125, Initialization.PYTORCH.biasBound(64), 1e-15);
+    DenseNetwork net = DenseNetwork.of(2, List.of(64), 2, Activation.RELU);
+    net.initialize(Initialization.PYTORCH, new SplittableRandom(3));
+    double maxBias = 0;
+    for (int k = net.biasOffset(2); k < net.biasOffset(2) + 2; k++) {
+      maxBias = Math.max(maxBias, Math.abs(net.parameters()[k]));
+    }
+    assertTrue(maxBias > 0 && maxBias <= 0.125, "biases are drawn too: " + maxBias);
+  }
+
+  @Test
   void badShapesAreRejected() {
     DenseNetwork net = DenseNetwork.of(2, List.of(3), 2, Activation.RELU);
     SipException e = assertThrows(SipException.class, () -> net.forward(new double[3], new double[4], 2));

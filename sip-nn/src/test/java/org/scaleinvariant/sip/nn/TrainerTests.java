@@ -51,7 +51,7 @@ class TrainerTests {
 
     DenseNetwork reference = DenseNetwork.of(2, List.of(8, 8), 2, Activation.RELU);
     SplittableRandom root = new SplittableRandom(3);
-    reference.initialize(Initialization.HE, root.split());
+    reference.initialize(Initialization.defaultFor(Activation.RELU), root.split());
     SplittableRandom data = root.split();
     double[] yStar = new double[32];
     problem.sampleTargets(data, yStar, 16);
