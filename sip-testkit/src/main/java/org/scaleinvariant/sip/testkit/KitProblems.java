@@ -121,6 +121,29 @@ public final class KitProblems {
   }
 
   /**
+   * A linear map in other units: {@code P'(x') = c·A·(s·x')} is the linear map with matrix {@code
+   * c·s·A}. For {@link InverseSolverContract#rescaled} of solvers that support {@link LinearMap}s
+   * only.
+   *
+   * @param map the map with matrix A (m×n)
+   * @param outputScale c
+   * @param inputScale s
+   * @return a new {@link LinearMap} with matrix {@code c·s·A}
+   */
+  public static LinearMap rescaled(LinearMap map, double outputScale, double inputScale) {
+    int n = map.inputSize();
+    int m = map.outputSize();
+    double[] a = map.matrix();
+    double[][] rows = new double[m][n];
+    for (int k = 0; k < m; k++) {
+      for (int j = 0; j < n; j++) {
+        rows[k][j] = outputScale * inputScale * a[k * n + j];
+      }
+    }
+    return new LinearMap(rows);
+  }
+
+  /**
    * Well-conditioned linear maps of several shapes, for linear exactness: 1×1, 2×2 (κ = 10), 4×4
    * (κ = 1000), 3 inputs → 5 outputs (over-determined, κ = 100) and 5 inputs → 3 outputs
    * (under-determined, κ = 100), each a {@link LinearMap} with a fixed matrix seed.

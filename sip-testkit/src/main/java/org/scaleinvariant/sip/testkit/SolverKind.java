@@ -9,7 +9,7 @@ package org.scaleinvariant.sip.testkit;
 public enum SolverKind {
   /**
    * An exact local inverse (closed form, or iterated to convergence): {@code ‖P(x + Δx) − t‖ ≤
-   * tol·‖Δy‖} with the contract's {@link InverseSolverContract#exactTolerance() exact tolerance};
+   * tol·‖Δy‖} with the contract's {@link InverseSolverContract#exactTolerance exact tolerance};
    * also exact on linear problems.
    */
   EXACT,

@@ -114,6 +114,18 @@ public final class Vectors {
   }
 
   /**
+   * Seeded values, each uniform in {@code [−halfWidth, halfWidth)}.
+   *
+   * @param random the generator (the caller owns its seed)
+   * @param count how many values
+   * @param halfWidth the half-width of the interval, {@code > 0}
+   * @return a new array of length {@code count}
+   */
+  public static double[] uniform(SplittableRandom random, int count, double halfWidth) {
+    return uniform(random, count, -halfWidth, halfWidth);
+  }
+
+  /**
    * Whether every entry is finite (neither NaN nor infinite).
    *
    * @param v the vector

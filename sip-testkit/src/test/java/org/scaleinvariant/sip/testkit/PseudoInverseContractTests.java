@@ -111,16 +111,6 @@ class PseudoInverseContractTests extends InverseSolverContract {
   /** P'(x') = c·A·(s·x') is the linear map with matrix c·s·A. */
   @Override
   protected Optional<Problem> rescaled(Problem problem, double outputScale, double inputScale) {
-    LinearMap map = (LinearMap) problem;
-    int n = map.inputSize();
-    int m = map.outputSize();
-    double[] a = map.matrix();
-    double[][] rows = new double[m][n];
-    for (int k = 0; k < m; k++) {
-      for (int j = 0; j < n; j++) {
-        rows[k][j] = outputScale * inputScale * a[k * n + j];
-      }
-    }
-    return Optional.of(new LinearMap(rows));
+    return Optional.of(KitProblems.rescaled((LinearMap) problem, outputScale, inputScale));
   }
 }
