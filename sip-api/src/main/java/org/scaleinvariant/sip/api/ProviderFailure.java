@@ -36,17 +36,18 @@ public record ProviderFailure(String id, String origin, String reason) {
   }
 
   /**
-   * One line for messages: {@code "'id' from ORIGIN: REASON"}, leaving out what is unknown.
+   * One line for messages: {@code "'ID' from ORIGIN: REASON"}, or {@code "ORIGIN: REASON"} when the
+   * id is unknown, leaving out what is unknown.
    *
    * @return the text
    */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (id != null) {
-      text.append('\'').append(id).append("' ");
+      text.append('\'').append(id).append('\'').append(origin == null ? "" : " from ");
     }
     if (origin != null) {
-      text.append("from ").append(origin);
+      text.append(origin);
     }
     if (text.length() > 0) {
       text.append(": ");

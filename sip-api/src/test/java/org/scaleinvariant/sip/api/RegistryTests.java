@@ -160,6 +160,10 @@ class RegistryTests {
         e.getMessage());
     assertEquals(ErrorCode.LOAD_FAILED, assertThrows(SipException.class, () -> registry.select(identity(null), "broken")).code());
     assertEquals(1, registry.failures().size());
+    assertEquals(
+        "'broken' from /plugins/broken.jar: constructor threw IllegalStateException: no licence",
+        registry.failures().get(0).describe());
+    assertEquals("'x': gone", new ProviderFailure("x", null, "gone").describe());
     SipException unknown = assertThrows(SipException.class, () -> registry.get("gamma"));
     assertEquals(ErrorCode.UNKNOWN_ID, unknown.code(), "a failure with a known id does not explain another id");
     assertEquals("unknown solver 'gamma'; known: alpha", unknown.getMessage());
@@ -173,7 +177,7 @@ class RegistryTests {
     SipException e = assertThrows(SipException.class, () -> registry.get("odd"));
     assertEquals(ErrorCode.LOAD_FAILED, e.code());
     assertEquals(
-        "unknown problem 'odd'; known: (none discovered); failed to load: from /plugins/odd.jar: Provider com.example.Odd not found",
+        "unknown problem 'odd'; known: (none discovered); failed to load: /plugins/odd.jar: Provider com.example.Odd not found",
         e.getMessage());
   }
 
