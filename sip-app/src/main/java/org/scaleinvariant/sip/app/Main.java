@@ -20,7 +20,8 @@ import picocli.CommandLine;
  * SIP_PLUGIN_PATH}; {@link PluginPath}) are loaded ({@link Plugins}) and the provider registries
  * built, because Guice creates the commands with the registries already in place. A plugin that
  * fails to load is a one-line warning on standard error; a missing plugin folder or two providers
- * with the same id end the run with one line and exit code 2.
+ * with the same id end the run with one line and exit code 2, and so does an exception thrown by
+ * plugin code during the run ({@link PluginErrorHandler}).
  */
 public final class Main {
   private Main() {}
@@ -70,7 +71,10 @@ public final class Main {
     }
     Injector injector = Guice.createInjector(module);
     try {
-      return commandLine(injector, out, err).execute(args);
+      CommandLine cmd = commandLine(injector, out, err);
+      cmd.setExecutionExceptionHandler(
+          new PluginErrorHandler(injector.getInstance(Plugins.class), cmd.getExecutionExceptionHandler()));
+      return cmd.execute(args);
     } catch (OutOfMemoryError e) {
       err.println(
           "sip: out of memory ("

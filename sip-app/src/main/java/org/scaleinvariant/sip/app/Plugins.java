@@ -79,12 +79,15 @@ final class Plugins {
   private static final Map<String, String> SERVICES =
       Map.of(InverseSolverProvider.class.getName(), SOLVER, ProblemProvider.class.getName(), PROBLEM);
 
-  private static final Plugins NONE = new Plugins(List.of(), List.of(), List.of(), List.of());
+  private static final Plugins NONE = new Plugins(List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
 
   private final List<Path> folders;
   private final List<InverseSolverProvider> solvers;
   private final List<ProblemProvider> problems;
   private final List<Failure> failures;
+  /** The jar of each plugin module (modular plugins) and of each plugin class loader (plain ones). */
+  private final Map<String, Path> moduleJars;
+  private final Map<String, Path> loaderJars;
 
   /**
    * A plugin jar, or one provider in it, that could not be loaded.
@@ -122,11 +125,18 @@ final class Plugins {
   }
 
   private Plugins(
-      List<Path> folders, List<InverseSolverProvider> solvers, List<ProblemProvider> problems, List<Failure> failures) {
+      List<Path> folders,
+      List<InverseSolverProvider> solvers,
+      List<ProblemProvider> problems,
+      List<Failure> failures,
+      Map<String, Path> moduleJars,
+      Map<String, Path> loaderJars) {
     this.folders = List.copyOf(folders);
     this.solvers = List.copyOf(solvers);
     this.problems = List.copyOf(problems);
     this.failures = List.copyOf(failures);
+    this.moduleJars = Map.copyOf(moduleJars);
+    this.loaderJars = Map.copyOf(loaderJars);
   }
 
   /**
@@ -190,6 +200,33 @@ final class Plugins {
   }
 
   /**
+   * The plugin jar whose code threw an exception: the jar of the first stack frame (of the error
+   * or its causes) in a plugin module or a plugin class loader. Libraries in the plugin folders do
+   * not count: the plugin that called them does.
+   *
+   * @param error the exception
+   * @return the jar, or empty if no plugin code is on the stack
+   */
+  Optional<Path> blame(Throwable error) {
+    if (moduleJars.isEmpty() && loaderJars.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Throwable> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        Path jar = frame.getModuleName() == null ? null : moduleJars.get(frame.getModuleName());
+        if (jar == null && frame.getClassLoaderName() != null) {
+          jar = loaderJars.get(frame.getClassLoaderName());
+        }
+        if (jar != null) {
+          return Optional.of(jar);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The failures that concern one kind of provider, as the registries keep them.
    *
    * @param kind {@value #SOLVER} or {@value #PROBLEM}
@@ -230,6 +267,8 @@ final class Plugins {
     private final List<InverseSolverProvider> solvers = new ArrayList<>();
     private final List<ProblemProvider> problems = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, Path> moduleJars = new LinkedHashMap<>();
+    private final Map<String, Path> loaderJars = new LinkedHashMap<>();
     private final ModuleLayer parentLayer;
     private final ClassLoader parentLoader = InverseSolverProvider.class.getClassLoader();
 
@@ -271,7 +310,7 @@ final class Plugins {
       for (Jar jar : classPath) {
         loadClassPathPlugin(jar, libraries);
       }
-      return new Plugins(folders, solvers, problems, failures);
+      return new Plugins(folders, solvers, problems, failures, moduleJars, loaderJars);
     }
 
     /** The jars of all folders, each folder's in name order, each file once. */
@@ -389,6 +428,9 @@ final class Plugins {
         }
         return;
       }
+      for (String name : accepted) {
+        moduleJars.put(name, byName.get(name).path);
+      }
       String fallback = "a modular plugin in " + folders;
       solvers.addAll(
           probe(Registries.providersIn(layer, InverseSolverProvider.class, failed(SOLVER, fallback)), SOLVER));
@@ -407,8 +449,9 @@ final class Plugins {
         fail(jar, jar.kind(), "not a valid location: " + e.getMessage());
         return;
       }
-      URLClassLoader loader =
-          new URLClassLoader("sip-plugin:" + jar.path.getFileName(), urls.toArray(new URL[0]), parentLoader);
+      String name = "sip-plugin:" + jar.path;
+      URLClassLoader loader = new URLClassLoader(name, urls.toArray(new URL[0]), parentLoader);
+      loaderJars.put(name, jar.path);
       String where = jar.path.toString();
       if (jar.kinds.contains(SOLVER)) {
         solvers.addAll(

@@ -84,6 +84,7 @@ class PluginsTests {
         Map.of(SOLVER_SERVICE, "talk.Solver\n"),
         List.of());
     PluginJars.build(broken.resolve("missing-class.jar"), Map.of(), Map.of(SOLVER_SERVICE, "gone.Solver\n"), List.of());
+    PluginJars.build(broken.resolve("missing-problem.jar"), Map.of(), Map.of(PROBLEM_SERVICE, "gone.Problem\n"), List.of());
     Path stub = Files.createDirectories(root.resolve("stub"));
     Path stubJar =
         PluginJars.build(
@@ -121,7 +122,7 @@ class PluginsTests {
 
     InverseSolverProvider plain = plugins.solvers().get(1);
     assertTrue(!plain.getClass().getModule().isNamed());
-    assertEquals("sip-plugin:plain.jar", plain.getClass().getClassLoader().getName());
+    assertEquals("sip-plugin:" + good.resolve("plain.jar"), plain.getClass().getClassLoader().getName());
     assertEquals(good.resolve("plain.jar"), Registries.location(plain.getClass()).orElseThrow());
 
     SipModule registries = new SipModule(plugins);
@@ -143,6 +144,7 @@ class PluginsTests {
             plugin + "garbage.jar: not a readable jar: zip END header not found (skipped)",
             plugin + "needy.jar: module test.needy does not resolve: Module not.there not found, required by test.needy (skipped)",
             plugin + "missing-class.jar: Provider gone.Solver not found (skipped)",
+            plugin + "missing-problem.jar: Provider gone.Problem not found (skipped)",
             plugin + "talkative.jar (talk.Solver): solver 'talkative': description() threw IllegalStateException: boom (skipped)",
             plugin + "throwing.jar (thrower.Solver): Provider thrower.Solver could not be instantiated: IllegalStateException:"
                 + " no licence (skipped)"),
@@ -285,12 +287,17 @@ class PluginsTests {
     String[] run = sip(Map.of(), "--plugin-path", broken.toString(), "train", "--solver", "talkative", "--steps", "2", "--quiet");
     assertEquals("2", run[0], run[2]);
     List<String> lines = run[2].lines().collect(Collectors.toList());
-    assertEquals(6, lines.size(), run[2]);
-    assertEquals(5, lines.stream().filter(l -> l.startsWith("sip: warning: plugin ")).count(), run[2]);
+    assertEquals(7, lines.size(), run[2]);
+    assertEquals(6, lines.stream().filter(l -> l.startsWith("sip: warning: plugin ")).count(), run[2]);
     assertEquals(
         "sip train: solver 'talkative' failed to load from " + broken.resolve("talkative.jar")
             + " (talk.Solver): description() threw IllegalStateException: boom",
-        lines.get(5));
+        lines.get(6));
+    String[] problem = sip(Map.of("SIP_PLUGIN_PATH", broken.toString()), "train", "--problem", "ghost", "--steps", "2", "--quiet");
+    assertEquals("2", problem[0], problem[2]);
+    String last = problem[2].strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertTrue(last.startsWith("sip train: unknown problem 'ghost'; known: "), last);
+    assertTrue(last.contains("; failed to load: ") && last.endsWith("; " + broken.resolve("missing-problem.jar") + ": Provider gone.Problem not found"), last);
     String[] solvers = sip(Map.of(), "solvers", "--plugin-path", broken.toString());
     assertEquals("0", solvers[0], solvers[2]);
     assertTrue(solvers[1].contains("\nFailed to load (skipped):\n"), solvers[1]);
@@ -307,5 +314,31 @@ class PluginsTests {
     String[] env = sip(Map.of("SIP_PLUGIN_PATH", empty.resolve("gone").toString()), "problems");
     assertEquals("2", env[0]);
     assertTrue(env[2].startsWith("sip: SIP_PLUGIN_PATH '"), env[2]);
+  }
+
+  @Test
+  void anExceptionFromPluginCodeDuringARunNamesTheJarWithExitCodeTwo(@TempDir Path crashing) {
+    String crash = "throw new IllegalStateException(\"step failed\");";
+    PluginJars.build(
+        crashing.resolve("crash-modular.jar"),
+        Map.of(
+            "module-info.java",
+            "module test.crash {\n  requires org.scaleinvariant.sip.api;\n"
+                + "  provides org.scaleinvariant.sip.api.InverseSolverProvider with test.crash.Solver;\n}\n",
+            "test/crash/Solver.java",
+            PluginJars.solverSource("test.crash", "Solver", "crash-modular", "", "\"x\"").replace("d.addSamples(batch);", crash)),
+        Map.of(),
+        List.of());
+    PluginJars.build(
+        crashing.resolve("crash-plain.jar"),
+        Map.of("crash/Solver.java", PluginJars.solverSource("crash", "Solver", "crash-plain", "", "\"x\"").replace("d.addSamples(batch);", crash)),
+        Map.of(SOLVER_SERVICE, "crash.Solver\n"),
+        List.of());
+    for (String id : List.of("crash-modular", "crash-plain")) {
+      String[] run = sip(Map.of(), "--plugin-path", crashing.toString(), "train", "--solver", id, "--steps", "2", "--quiet");
+      assertEquals("2", run[0], run[2]);
+      assertEquals(
+          "sip train: plugin " + crashing.resolve(id + ".jar") + " failed: IllegalStateException: step failed\n", run[2]);
+    }
   }
 }
