@@ -19,6 +19,9 @@ public record ProviderFailure(String id, String origin, String reason) {
   /**
    * Validates the components.
    *
+   * @param id the provider's id, or null
+   * @param origin where it came from, or null
+   * @param reason what went wrong, not null
    * @throws NullPointerException if {@code reason} is null
    */
   public ProviderFailure {
