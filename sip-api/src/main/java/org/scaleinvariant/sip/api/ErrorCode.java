@@ -20,5 +20,10 @@ public enum ErrorCode {
   /** Training produced NaN or infinite losses or parameters. */
   DIVERGED,
   /** Reading or writing a file failed. */
-  IO
+  IO,
+  /**
+   * A provider, or the plugin jar that holds it, was found but could not be loaded or used (its
+   * class is missing, its constructor or metadata methods threw, its module does not resolve).
+   */
+  LOAD_FAILED
 }

@@ -10,7 +10,10 @@ import java.util.TreeMap;
 
 /**
  * The discovered providers of one kind, looked up by id. Ids are unique; an unknown id is answered
- * with a message that lists the ids that exist.
+ * with a message that lists the ids that exist. Providers that were found but failed to load
+ * ({@link ProviderFailure}s, e.g. from a broken plugin jar) are kept too: asking for one of them by
+ * id fails with {@link ErrorCode#LOAD_FAILED} and the reason, and the unknown-id message lists the
+ * failures whose id is not known.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -19,6 +22,7 @@ import java.util.TreeMap;
 public class ProviderRegistry<P extends Provider> {
   private final String kind;
   private final Map<String, P> byId;
+  private final List<ProviderFailure> failures;
 
   /**
    * Creates a registry over explicit providers (tests, Guice, plugins).
@@ -29,7 +33,23 @@ public class ProviderRegistry<P extends Provider> {
    *     names both and where they came from)
    */
   public ProviderRegistry(String kind, Collection<? extends P> providers) {
+    this(kind, providers, List.of());
+  }
+
+  /**
+   * Creates a registry over explicit providers and the providers of the same kind that failed to
+   * load.
+   *
+   * @param kind what the providers are, for messages, e.g. {@code "solver"}
+   * @param providers the providers
+   * @param failures the providers (or plugin jars) that were found but failed to load
+   * @throws SipException {@link ErrorCode#DUPLICATE_ID} if two providers share an id (the message
+   *     names both and where they came from, with their jars)
+   */
+  public ProviderRegistry(
+      String kind, Collection<? extends P> providers, Collection<ProviderFailure> failures) {
     this.kind = kind;
+    this.failures = List.copyOf(failures);
     Map<String, P> map = new TreeMap<>();
     for (P provider : providers) {
       P previous = map.putIfAbsent(provider.id(), provider);
@@ -63,21 +83,52 @@ public class ProviderRegistry<P extends Provider> {
    *
    * @param id the id
    * @return the provider
-   * @throws SipException {@link ErrorCode#UNKNOWN_ID} with the list of known ids
+   * @throws SipException {@link ErrorCode#LOAD_FAILED} with the reason if a provider with this id
+   *     was found but failed to load, else {@link ErrorCode#UNKNOWN_ID} with the list of known ids
+   *     (and the failures whose ids are not known, since the id may be one of theirs)
    */
   public P get(String id) {
     P provider = byId.get(id);
     if (provider == null) {
+      for (ProviderFailure failure : failures) {
+        if (id != null && id.equals(failure.id())) {
+          throw new SipException(
+              ErrorCode.LOAD_FAILED,
+              kind
+                  + " '"
+                  + id
+                  + "' failed to load"
+                  + (failure.origin() == null ? "" : " from " + failure.origin())
+                  + ": "
+                  + failure.reason());
+        }
+      }
+      StringBuilder unattributed = new StringBuilder();
+      for (ProviderFailure failure : failures) {
+        if (failure.id() == null) {
+          unattributed.append(unattributed.length() == 0 ? "; failed to load: " : "; ").append(failure.describe());
+        }
+      }
       throw new SipException(
-          ErrorCode.UNKNOWN_ID,
+          unattributed.length() == 0 ? ErrorCode.UNKNOWN_ID : ErrorCode.LOAD_FAILED,
           "unknown "
               + kind
               + " '"
               + id
               + "'; known: "
-              + (byId.isEmpty() ? "(none discovered)" : String.join(", ", byId.keySet())));
+              + (byId.isEmpty() ? "(none discovered)" : String.join(", ", byId.keySet()))
+              + unattributed);
     }
     return provider;
+  }
+
+  /**
+   * The providers of this kind that were found but failed to load, in the order reported.
+   *
+   * @return the failures, immutable, possibly empty
+   */
+  public List<ProviderFailure> failures() {
+    return failures;
   }
 
   /**

@@ -19,6 +19,18 @@ public final class SolverRegistry extends ProviderRegistry<InverseSolverProvider
   }
 
   /**
+   * Creates a registry over explicit providers and the solver providers that failed to load.
+   *
+   * @param providers the providers
+   * @param failures the providers (or plugin jars) that were found but failed to load
+   * @throws SipException {@link ErrorCode#DUPLICATE_ID} if two share an id
+   */
+  public SolverRegistry(
+      Collection<? extends InverseSolverProvider> providers, Collection<ProviderFailure> failures) {
+    super("solver", providers, failures);
+  }
+
+  /**
    * Chooses the solver provider for a problem.
    *
    * <ul>

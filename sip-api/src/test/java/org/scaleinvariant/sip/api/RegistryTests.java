@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistryTests {
 
@@ -137,5 +145,88 @@ class RegistryTests {
     assertEquals(
         ErrorCode.UNSUPPORTED,
         assertThrows(SipException.class, () -> registry.select(identity(null), null)).code());
+  }
+
+  @Test
+  void askingForAProviderThatFailedToLoadGivesItsReason() {
+    SolverRegistry registry =
+        new SolverRegistry(
+            List.of(solver("alpha", true)),
+            List.of(new ProviderFailure("broken", "/plugins/broken.jar", "constructor threw IllegalStateException: no licence")));
+    SipException e = assertThrows(SipException.class, () -> registry.get("broken"));
+    assertEquals(ErrorCode.LOAD_FAILED, e.code());
+    assertEquals(
+        "solver 'broken' failed to load from /plugins/broken.jar: constructor threw IllegalStateException: no licence",
+        e.getMessage());
+    assertEquals(ErrorCode.LOAD_FAILED, assertThrows(SipException.class, () -> registry.select(identity(null), "broken")).code());
+    assertEquals(1, registry.failures().size());
+    assertEquals(
+        "'broken' from /plugins/broken.jar: constructor threw IllegalStateException: no licence",
+        registry.failures().get(0).describe());
+    assertEquals("'x': gone", new ProviderFailure("x", null, "gone").describe());
+    SipException unknown = assertThrows(SipException.class, () -> registry.get("gamma"));
+    assertEquals(ErrorCode.UNKNOWN_ID, unknown.code(), "a failure with a known id does not explain another id");
+    assertEquals("unknown solver 'gamma'; known: alpha", unknown.getMessage());
+  }
+
+  @Test
+  void anUnknownIdListsTheFailuresWhoseIdIsNotKnown() {
+    ProviderRegistry<ProblemProvider> registry =
+        new ProviderRegistry<>(
+            "problem", List.of(), List.of(new ProviderFailure(null, "/plugins/odd.jar", "Provider com.example.Odd not found")));
+    SipException e = assertThrows(SipException.class, () -> registry.get("odd"));
+    assertEquals(ErrorCode.LOAD_FAILED, e.code());
+    assertEquals(
+        "unknown problem 'odd'; known: (none discovered); failed to load: /plugins/odd.jar: Provider com.example.Odd not found",
+        e.getMessage());
+  }
+
+  @Test
+  void originNamesTheModuleAndItsLocation() {
+    String origin = Registries.origin(solver("alpha", true));
+    assertTrue(origin.contains(" from module org.scaleinvariant.sip.api ("), origin);
+    Path location = Registries.location(RegistryTests.class).orElseThrow();
+    assertTrue(Files.exists(location), location.toString());
+    assertTrue(origin.endsWith("(" + location + ")"), origin + " vs " + location);
+    assertEquals(Optional.empty(), Registries.location(String.class), "JDK modules have no file location");
+    assertEquals("module java.base", Registries.where(String.class));
+  }
+
+  @Test
+  void aServicesFileNamingAMissingClassIsReportedNotThrown(@TempDir Path dir) throws IOException {
+    Path services = dir.resolve("META-INF/services/" + InverseSolverProvider.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, "# a plugin whose class was left out of the jar\ncom.example.Missing\n");
+    List<ProviderFailure> failures = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, RegistryTests.class.getClassLoader())) {
+      List<InverseSolverProvider> found = Registries.providersDefinedBy(loader, InverseSolverProvider.class, failures::add);
+      assertEquals(List.of(), found);
+    }
+    assertEquals(1, failures.size(), failures.toString());
+    assertEquals("Provider com.example.Missing not found", failures.get(0).reason());
+    assertEquals(null, failures.get(0).id());
+  }
+
+  @Test
+  void onlyTheTwoProviderTypesCanBeLookedUp() {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Provider> other = (Class) Provider.class;
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Registries.providersIn(ModuleLayer.boot(), other, f -> {}));
+    assertTrue(e.getMessage().contains("allowed: InverseSolverProvider, ProblemProvider"), e.getMessage());
+  }
+
+  @Test
+  void reasonsAreOneLineWithTheInnermostCause() {
+    ServiceConfigurationError error =
+        new ServiceConfigurationError(
+            InverseSolverProvider.class.getName() + ": Provider com.example.Broken could not be instantiated",
+            new IllegalStateException("no\nlicence"));
+    assertEquals(
+        "Provider com.example.Broken could not be instantiated: IllegalStateException: no licence",
+        Registries.reason(error));
+    assertEquals("NoClassDefFoundError: org/hipparchus/Missing", Registries.reason(new NoClassDefFoundError("org/hipparchus/Missing")));
   }
 }

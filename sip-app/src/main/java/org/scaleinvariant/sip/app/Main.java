@@ -5,11 +5,23 @@ import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
 import picocli.CommandLine;
 
 /**
  * Entry point of the {@code sip} command line. Exit codes: 0 success, 1 the run failed (diverged,
  * I/O error, internal error), 2 bad usage or input.
+ *
+ * <p>Before picocli parses anything, the plugin folders ({@code --plugin-path}, {@code
+ * SIP_PLUGIN_PATH}; {@link PluginPath}) are loaded ({@link Plugins}) and the provider registries
+ * built, because Guice creates the commands with the registries already in place. A plugin that
+ * fails to load is a one-line warning on standard error; a missing plugin folder or two providers
+ * with the same id end the run with one line and exit code 2, and so does an exception thrown by
+ * plugin code during the run ({@link PluginErrorHandler}).
  */
 public final class Main {
   private Main() {}
@@ -32,9 +44,37 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Injector injector = Guice.createInjector(new SipModule());
+    return run(args, System.getenv(), out, err);
+  }
+
+  /**
+   * Runs the command line without exiting, with given environment variables (for tests).
+   *
+   * @param args the arguments
+   * @param environment the environment variables (read: {@value PluginPath#ENVIRONMENT})
+   * @param out standard output (tables, the JSON line)
+   * @param err standard error (progress, messages, plugin warnings)
+   * @return the exit code
+   */
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    SipModule module;
     try {
-      return commandLine(injector, out, err).execute(args);
+      List<Path> folders = PluginPath.folders(args, environment);
+      Plugins plugins = Plugins.load(folders);
+      for (Plugins.Failure failure : plugins.failures()) {
+        err.println(failure.warning());
+      }
+      module = new SipModule(plugins);
+    } catch (SipException e) {
+      err.println("sip: " + e.getMessage().replace('\n', ' ').replace('\r', ' ').trim());
+      return e.code() == ErrorCode.IO ? ErrorHandler.FAILED : ErrorHandler.USAGE;
+    }
+    Injector injector = Guice.createInjector(module);
+    try {
+      CommandLine cmd = commandLine(injector, out, err);
+      cmd.setExecutionExceptionHandler(
+          new PluginErrorHandler(injector.getInstance(Plugins.class), cmd.getExecutionExceptionHandler()));
+      return cmd.execute(args);
     } catch (OutOfMemoryError e) {
       err.println(
           "sip: out of memory ("

@@ -1,5 +1,7 @@
 package org.scaleinvariant.sip.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +49,18 @@ final class SipCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean debug;
+
+  /** Read by {@link Main} before parsing ({@link PluginPath}); declared here for --help and parsing. */
+  @Option(
+      names = PluginPath.OPTION,
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = {
+        "Load every jar in DIR as a plugin: solver and problem providers, modular jars or plain jars"
+            + " with META-INF/services (repeatable).",
+        "Also the environment variable " + PluginPath.ENVIRONMENT + ": folders separated by ':' (';' on Windows)."
+      })
+  List<Path> pluginPath;
 
   @Override
   public Integer call() {

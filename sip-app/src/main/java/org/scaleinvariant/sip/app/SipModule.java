@@ -7,7 +7,8 @@ import com.google.inject.multibindings.Multibinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
@@ -17,34 +18,65 @@ import org.scaleinvariant.sip.nn.Trainer;
 
 /**
  * Wires the app: every {@link ProblemProvider} and {@link InverseSolverProvider} found by {@link
- * Registries} (ServiceLoader) joins a Guice multibinding, from which the registries are built; one {@link
- * MeterRegistry} per process; the {@link Trainer} over it.
+ * Registries} (ServiceLoader on the app's module path) or loaded from the plugin folders ({@link
+ * Plugins}) joins a Guice multibinding and the registries; one {@link MeterRegistry} per process; the
+ * {@link Trainer} over it.
+ *
+ * <p>The registries are built in the constructor, before Guice runs, so that two providers with
+ * the same id fail there with one line naming both jars ({@link Main} reports it), not inside a
+ * Guice provision error.
  */
 final class SipModule extends AbstractModule {
+  private final Plugins plugins;
+  private final ProviderRegistry<ProblemProvider> problems;
+  private final SolverRegistry solvers;
+
+  /** The app's own providers, no plugins. */
+  SipModule() {
+    this(Plugins.none());
+  }
+
+  /**
+   * The app's own providers and those of the plugins.
+   *
+   * @param plugins the loaded plugins (their failures are kept by the registries)
+   * @throws org.scaleinvariant.sip.api.SipException {@link
+   *     org.scaleinvariant.sip.api.ErrorCode#DUPLICATE_ID} if two providers of a kind share an id
+   */
+  SipModule(Plugins plugins) {
+    this.plugins = plugins;
+    List<ProblemProvider> problemProviders = new ArrayList<>(Registries.discoverProblems().all());
+    problemProviders.addAll(plugins.problems());
+    this.problems = new ProviderRegistry<>("problem", problemProviders, plugins.failures(Plugins.PROBLEM));
+    List<InverseSolverProvider> solverProviders = new ArrayList<>(Registries.discoverSolvers().all());
+    solverProviders.addAll(plugins.solvers());
+    this.solvers = new SolverRegistry(solverProviders, plugins.failures(Plugins.SOLVER));
+  }
 
   @Override
   protected void configure() {
-    Multibinder<ProblemProvider> problems = Multibinder.newSetBinder(binder(), ProblemProvider.class);
-    for (ProblemProvider provider : Registries.discoverProblems().all()) {
-      problems.addBinding().toInstance(provider);
+    Multibinder<ProblemProvider> problemBindings = Multibinder.newSetBinder(binder(), ProblemProvider.class);
+    for (ProblemProvider provider : problems.all()) {
+      problemBindings.addBinding().toInstance(provider);
     }
-    Multibinder<InverseSolverProvider> solvers =
+    Multibinder<InverseSolverProvider> solverBindings =
         Multibinder.newSetBinder(binder(), InverseSolverProvider.class);
-    for (InverseSolverProvider provider : Registries.discoverSolvers().all()) {
-      solvers.addBinding().toInstance(provider);
+    for (InverseSolverProvider provider : solvers.all()) {
+      solverBindings.addBinding().toInstance(provider);
     }
+    bind(Plugins.class).toInstance(plugins);
   }
 
   @Provides
   @Singleton
-  ProviderRegistry<ProblemProvider> problemRegistry(Set<ProblemProvider> providers) {
-    return new ProviderRegistry<>("problem", providers);
+  ProviderRegistry<ProblemProvider> problemRegistry() {
+    return problems;
   }
 
   @Provides
   @Singleton
-  SolverRegistry solverRegistry(Set<InverseSolverProvider> providers) {
-    return new SolverRegistry(providers);
+  SolverRegistry solverRegistry() {
+    return solvers;
   }
 
   /** The process's metrics: Prometheus-backed, so {@code --out} can write them in its text format. */

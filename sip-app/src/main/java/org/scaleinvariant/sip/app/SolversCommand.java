@@ -12,8 +12,6 @@ import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
-import org.scaleinvariant.sip.api.Registries;
-import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverRegistry;
 import org.scaleinvariant.sip.app.report.Json;
 import picocli.CommandLine.Command;
@@ -21,27 +19,36 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sip solvers}: the discovered inverse solvers, their options and the problems they support. */
+/**
+ * {@code sip solvers}: a table of the discovered inverse solvers (the app's and the plugins') with
+ * id, version, where each came from, the problems it supports (each problem with its default
+ * parameters) and its description; then their options and the plugins that failed to load.
+ */
 @Command(
     name = "solvers",
     mixinStandardHelpOptions = true,
     versionProvider = SipCommand.Version.class,
     description =
-        "List the discovered inverse solvers (id, version, description, origin, options, and which"
-            + " problems, with default parameters, they support).")
+        "List the discovered inverse solvers (id, version, module or jar, the problems they support with"
+            + " default parameters, description), their options, and plugins that failed to load.")
 final class SolversCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "Print {\"results\": [...]} as one JSON line.")
+  @Option(
+      names = "--json",
+      description = "Print {\"results\": [{\"id\", \"description\", \"version\", \"origin\", \"module\", \"jar\","
+          + " \"plugin\", \"parameters\", \"supports\"}], \"failures\": [...]} as one JSON line.")
   boolean json;
 
   private final SolverRegistry solvers;
   private final ProviderRegistry<ProblemProvider> problems;
+  private final Plugins plugins;
 
   @Inject
-  SolversCommand(SolverRegistry solvers, ProviderRegistry<ProblemProvider> problems) {
+  SolversCommand(SolverRegistry solvers, ProviderRegistry<ProblemProvider> problems, Plugins plugins) {
     this.solvers = solvers;
     this.problems = problems;
+    this.plugins = plugins;
   }
 
   @Override
@@ -51,38 +58,52 @@ final class SolversCommand implements Callable<Integer> {
     for (ProblemProvider provider : problems.all()) {
       try {
         defaults.add(provider.create(Options.empty()));
-      } catch (SipException e) {
+      } catch (RuntimeException e) {
         // a problem without usable defaults cannot be checked; it is left out of "supports"
       }
     }
     ObjectNode root = Json.object();
     ArrayNode results = Json.results(root);
+    List<List<String>> rows = new ArrayList<>();
     for (InverseSolverProvider provider : solvers.all()) {
+      boolean plugin = plugins.solvers().contains(provider);
       ObjectNode node = results.addObject();
-      node.put("id", provider.id());
-      node.put("description", provider.description());
-      node.put("version", provider.version());
-      node.put("origin", Registries.origin(provider));
-      node.set("parameters", Listing.parameters(provider.parameters()));
+      Listing.describe(node, provider, plugin);
       ArrayNode supports = node.putArray("supports");
       List<String> supported = new ArrayList<>();
       for (Problem problem : defaults) {
-        if (provider.supports(problem)) {
+        if (supports(provider, problem)) {
           supports.add(problem.id());
           supported.add(problem.id());
         }
       }
-      out.println(provider.id() + "  " + provider.version() + "  " + provider.description());
-      out.println("    from " + Registries.origin(provider));
-      out.println("    supports: " + (supported.isEmpty() ? "(none of the discovered problems)" : String.join(", ", supported)));
-      Listing.printParameters(out, provider.parameters());
+      rows.add(
+          List.of(
+              provider.id(),
+              provider.version(),
+              Listing.from(provider, plugin),
+              supported.isEmpty() ? "-" : String.join(", ", supported),
+              provider.description()));
     }
-    if (solvers.all().isEmpty()) {
+    if (rows.isEmpty()) {
       out.println("no solvers discovered");
+    } else {
+      Listing.printTable(out, List.of("ID", "VERSION", "FROM", "SUPPORTS", "DESCRIPTION"), rows);
     }
+    Listing.printParameters(out, "Solver options (-S NAME=VALUE):", solvers.all());
+    Listing.printFailures(out, root, solvers.failures());
     if (json) {
       out.println(Json.line(root));
     }
     return 0;
+  }
+
+  /** Whether a provider supports a problem; a plugin whose supports() throws supports nothing. */
+  private static boolean supports(InverseSolverProvider provider, Problem problem) {
+    try {
+      return provider.supports(problem);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

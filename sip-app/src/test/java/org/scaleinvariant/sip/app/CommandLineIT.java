@@ -35,11 +35,19 @@ class CommandLineIT {
   }
 
   static Outcome sip(String... args) throws IOException, InterruptedException {
+    return sip(java.util.Map.of(), args);
+  }
+
+  /** Runs the packaged app with extra environment variables (e.g. SIP_PLUGIN_PATH). */
+  static Outcome sip(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
     String modules = System.getProperty("sip.modules", "target/modules");
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-p", modules, "-m", MAIN));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("SIP_PLUGIN_PATH");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "sip did not finish");

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,32 +100,6 @@ class AnalyticProviderTests {
     Problem problem = Registries.discoverProblems().get(id.substring("analytic-".length())).create(Options.empty());
     assertEquals(id, solvers.select(problem, null).id());
     assertTrue(solvers.supportingIds(problem).contains(id), solvers.supportingIds(problem).toString());
-  }
-
-  @Test
-  void metaInfServicesListsExactlyTheProvidersOfTheModuleDescriptor() throws IOException {
-    Module module = HeatInverseSolverProvider.class.getModule();
-    Set<String> declared =
-        module.getDescriptor().provides().stream()
-            .filter(p -> p.service().equals(InverseSolverProvider.class.getName()))
-            .flatMap(p -> p.providers().stream())
-            .collect(Collectors.toCollection(TreeSet::new));
-    assertTrue(
-        declared.containsAll(
-            Set.of(HeatInverseSolverProvider.class.getName(), PoissonInverseSolverProvider.class.getName())),
-        declared.toString());
-    String name = "META-INF/services/" + InverseSolverProvider.class.getName();
-    try (InputStream in = module.getResourceAsStream(name)) {
-      assertTrue(in != null, name + " is missing");
-      Set<String> listed =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .map(String::trim)
-              .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-              .collect(Collectors.toCollection(TreeSet::new));
-      assertEquals(declared, listed);
-    }
-    assertTrue(module.getDescriptor().exports().isEmpty(), "exports nothing");
   }
 
   private static void assertCode(ErrorCode code, org.junit.jupiter.api.function.Executable call) {

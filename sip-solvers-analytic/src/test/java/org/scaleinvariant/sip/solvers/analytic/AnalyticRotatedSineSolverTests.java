@@ -2,9 +2,9 @@ package org.scaleinvariant.sip.solvers.analytic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scaleinvariant.sip.solvers.analytic.Close.assertAllClose;
-import static org.scaleinvariant.sip.solvers.analytic.Close.plus;
-import static org.scaleinvariant.sip.solvers.analytic.Close.uniform;
+import static org.scaleinvariant.sip.testkit.Close.assertAllClose;
+import static org.scaleinvariant.sip.testkit.Vectors.plus;
+import static org.scaleinvariant.sip.testkit.Vectors.uniform;
 
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;

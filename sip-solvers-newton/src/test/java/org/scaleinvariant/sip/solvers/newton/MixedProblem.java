@@ -18,7 +18,7 @@ final class MixedProblem extends TestProblem {
   }
 
   @Override
-  void value(double[] x, int xo, double[] y, int yo) {
+  protected void value(double[] x, int xo, double[] y, int yo) {
     double x1 = x[xo];
     double x2 = x[xo + 1];
     double x3 = x[xo + 2];
@@ -28,7 +28,7 @@ final class MixedProblem extends TestProblem {
   }
 
   @Override
-  void jacobian(double[] x, int xo, double[] jac, int jo) {
+  protected void jacobian(double[] x, int xo, double[] jac, int jo) {
     double x1 = x[xo];
     double x2 = x[xo + 1];
     double x3 = x[xo + 2];
@@ -41,7 +41,7 @@ final class MixedProblem extends TestProblem {
   }
 
   @Override
-  void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
+  protected void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
     double w1 = w[wo];
     double w2 = w[wo + 1];
     double w3 = w[wo + 2];

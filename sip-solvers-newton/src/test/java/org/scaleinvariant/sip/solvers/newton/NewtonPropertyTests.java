@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
+import org.scaleinvariant.sip.testkit.Vectors;
 
 /**
  * Seeded property tests: a step towards a nearby target lands much closer to it (second order),
@@ -27,7 +28,7 @@ class NewtonPropertyTests {
     for (int k = 0; k < m; k++) {
       dy[k] = random.nextGaussian();
     }
-    double scale = DY / Numerics.norm(dy);
+    double scale = DY / Vectors.norm(dy);
     for (int k = 0; k < m; k++) {
       dy[k] *= scale;
     }
@@ -36,11 +37,11 @@ class NewtonPropertyTests {
 
   /** ‖P(x + Δx) − t‖ for t = P(x) + Δy. */
   private static double residualAfterStep(TestProblem p, double[] x, double[] dy) {
-    double[] t = Numerics.plus(p.value(x), dy);
+    double[] t = Vectors.plus(p.value(x), dy);
     double[] dx =
         NewtonSolverTests.step(
             new NewtonSolver(p, NewtonSolver.DEFAULT_EIGENVALUE_FLOOR, Double.NaN), x, t, new SolverDiagnostics());
-    return Numerics.norm(Numerics.minus(p.value(Numerics.plus(x, dx)), t));
+    return Vectors.norm(Vectors.minus(p.value(Vectors.plus(x, dx)), t));
   }
 
   /**
@@ -59,7 +60,7 @@ class NewtonPropertyTests {
     MixedProblem p = new MixedProblem();
     double[] x;
     do {
-      x = Numerics.uniform(random, 3, -1, 1);
+      x = Vectors.uniform(random, 3, -1, 1);
     } while (Numerics.smallestSingularValue(p, x) < 0.2);
     double[] dy = smallTargetChange(random, 3);
     double residual = residualAfterStep(p, x, dy);
@@ -109,12 +110,12 @@ class NewtonPropertyTests {
     }
     double[] q = Numerics.orthogonal(random, n);
     double[] h = symmetric(Numerics.compose(q, lambda, q, n), n);
-    double[] g = Numerics.uniform(random, n, -1, 1);
+    double[] g = Vectors.uniform(random, n, -1, 1);
     for (boolean closedForm : new boolean[] {true, false}) {
       SolverDiagnostics d = new SolverDiagnostics();
       double[] dx = new double[n];
       new SaddleFreeKernel(n, NewtonSolver.DEFAULT_EIGENVALUE_FLOOR, Double.NaN, closedForm).solve(h, g, dx, 0, d);
-      assertTrue(Numerics.dot(g, dx) < 0, "gᵀΔx = " + Numerics.dot(g, dx));
+      assertTrue(Vectors.dot(g, dx) < 0, "gᵀΔx = " + Vectors.dot(g, dx));
       assertEquals(anyNegative ? 1 : 0, d.indefinite(), "indefinite count");
       assertEquals(0, d.regularized() + d.failed(), d.toString());
     }

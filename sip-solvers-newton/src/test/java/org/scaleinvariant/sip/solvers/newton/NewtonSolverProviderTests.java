@@ -32,37 +32,15 @@ import org.scaleinvariant.sip.api.Registries;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
 import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.testkit.Close;
+import org.scaleinvariant.sip.testkit.Vectors;
 
-/** Discovery, metadata, options and the supported-problem rule of the {@code newton} provider. */
+/**
+ * Options, defaults and the supported-problem rule of the {@code newton} provider (its metadata,
+ * registrations and discovery are checked by the conformance kit: {@code NewtonContractTests}).
+ */
 class NewtonSolverProviderTests {
   private final NewtonSolverProvider provider = new NewtonSolverProvider();
-
-  @Test
-  void serviceLoaderFindsNewtonInThisModule() {
-    SolverRegistry registry = Registries.discoverSolvers();
-    InverseSolverProvider found = registry.get("newton");
-    assertInstanceOf(NewtonSolverProvider.class, found);
-    assertTrue(
-        Registries.origin(found).contains("org.scaleinvariant.sip.solvers.newton"), Registries.origin(found));
-    assertSame(found, registry.select(new MixedProblem(), "newton"));
-  }
-
-  @Test
-  void metaInfServicesNamesTheProviderForClassPathUse() throws IOException {
-    String name = "META-INF/services/" + InverseSolverProvider.class.getName();
-    try (InputStream in = NewtonSolverProvider.class.getModule().getResourceAsStream(name)) {
-      assertNotNull(in, name);
-      assertEquals(NewtonSolverProvider.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
-    }
-  }
-
-  @Test
-  void hasAPublicNoArgumentConstructorAndItsMetadata() throws Exception {
-    assertTrue(Modifier.isPublic(NewtonSolverProvider.class.getConstructor().getModifiers()));
-    assertEquals("newton", provider.id());
-    assertFalse(provider.description().isBlank());
-    assertFalse(provider.version().isBlank());
-  }
 
   @Test
   void declaresTheFloorWithItsDefaultAndTheCapWithout() {
@@ -154,7 +132,7 @@ class NewtonSolverProviderTests {
     double[] dx = new double[8];
     SolverDiagnostics d = new SolverDiagnostics();
     solver.step(x, p.value(x), t, dx, 1, d);
-    Numerics.assertAllClose(t, p.value(dx), 1e-12, 0, "A·Δx = t");
+    Close.assertAllClose(t, p.value(dx), 1e-12, 0, "A·Δx = t");
     assertEquals(3, d.regularized());
     assertEquals(0, d.failed());
     RealMatrix matrix = MatrixUtils.createRealMatrix(5, 8);
@@ -168,6 +146,6 @@ class NewtonSolverProviderTests {
             .transpose()
             .operate(new LUDecomposition(matrix.multiply(matrix.transpose())).getSolver().solve(new ArrayRealVector(t)))
             .toArray();
-    Numerics.assertAllClose(minimumNorm, dx, 1e-3 * Numerics.norm(minimumNorm), 0, "Δx vs Aᵀ(AAᵀ)⁻¹t");
+    Close.assertAllClose(minimumNorm, dx, 1e-3 * Vectors.norm(minimumNorm), 0, "Δx vs Aᵀ(AAᵀ)⁻¹t");
   }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scaleinvariant.sip.solvers.newton.Numerics.assertAllClose;
+import static org.scaleinvariant.sip.testkit.Close.assertAllClose;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
+import org.scaleinvariant.sip.testkit.Vectors;
 
 /** The saddle-free Newton step on problems whose answer is known. */
 class NewtonSolverTests {
@@ -23,9 +25,9 @@ class NewtonSolverTests {
 
   /** One step of a solver on one sample; the diagnostics collect the counts. */
   static double[] step(NewtonSolver solver, double[] x, double[] target, SolverDiagnostics diagnostics) {
-    TestProblem p = (TestProblem) solver.problem();
+    Problem p = solver.problem();
     double[] dx = new double[p.inputSize()];
-    solver.step(x, p.value(x), target, dx, 1, diagnostics);
+    solver.step(x, Numerics.value(p, x), target, dx, 1, diagnostics);
     return dx;
   }
 
@@ -41,14 +43,14 @@ class NewtonSolverTests {
     int n = 1 + random.nextInt(6);
     double[] a =
         Numerics.compose(
-            Numerics.orthogonal(random, n), Numerics.uniform(random, n, 0.5, 2), Numerics.orthogonal(random, n), n);
-    QuadraticProblem p = new QuadraticProblem(n, n, a, Numerics.uniform(random, n, -1, 1), null);
-    double[] x = Numerics.uniform(random, n, -1, 1);
-    double[] t = Numerics.uniform(random, n, -1, 1);
+            Numerics.orthogonal(random, n), Vectors.uniform(random, n, 0.5, 2), Numerics.orthogonal(random, n), n);
+    QuadraticProblem p = new QuadraticProblem(n, n, a, Vectors.uniform(random, n, -1, 1), null);
+    double[] x = Vectors.uniform(random, n, -1, 1);
+    double[] t = Vectors.uniform(random, n, -1, 1);
     SolverDiagnostics d = new SolverDiagnostics();
     double[] dx = step(new NewtonSolver(p, FLOOR, NO_CAP), x, t, d);
     // ℓ is quadratic with Hessian AᵀA (condition ≤ 16), so the Newton step is exact up to rounding.
-    assertAllClose(t, p.value(Numerics.plus(x, dx)), 1e-13, 0, "P(x + Δx)");
+    assertAllClose(t, p.value(Vectors.plus(x, dx)), 1e-13, 0, "P(x + Δx)");
     assertEquals(
         "SolverDiagnostics[samples=1, regularized=0, clipped=0, indefinite=0, failed=0]", d.toString());
   }
@@ -82,22 +84,22 @@ class NewtonSolverTests {
     double[] v = Numerics.orthogonal(random, 3);
     double[] a = Numerics.compose(u, new double[] {1, 1e-3, 1e-6}, v, 3);
     QuadraticProblem p = QuadraticProblem.linear(3, 3, a);
-    double[] z = Numerics.uniform(random, 3, -1, 1);
+    double[] z = Vectors.uniform(random, 3, -1, 1);
     double[] xStar = new double[3];
     for (int i = 0; i < 3; i++) {
       for (int k = 0; k < 3; k++) {
         xStar[i] += v[i * 3 + k] * z[k];
       }
     }
-    double[] x = Numerics.uniform(random, 3, -1, 1);
+    double[] x = Vectors.uniform(random, 3, -1, 1);
     double[] dx = step(new NewtonSolver(p, FLOOR, NO_CAP), x, p.value(xStar), new SolverDiagnostics());
-    double[] error = Numerics.minus(Numerics.plus(x, dx), xStar);
+    double[] error = Vectors.minus(Vectors.plus(x, dx), xStar);
     assertTrue(
-        Numerics.norm(error) <= 5e-3 * Numerics.norm(xStar),
-        "‖x + Δx − x*‖ = " + Numerics.norm(error) + ", ‖x*‖ = " + Numerics.norm(xStar));
+        Vectors.norm(error) <= 5e-3 * Vectors.norm(xStar),
+        "‖x + Δx − x*‖ = " + Vectors.norm(error) + ", ‖x*‖ = " + Vectors.norm(xStar));
     // The error lies in the weakest direction, which A shrinks by σ₃ = 1e-6: the y-space residual
     // is at most about 1e-6 · 5e-3 · ‖x*‖ < 1e-8.
-    double residual = Numerics.norm(Numerics.minus(p.value(Numerics.plus(x, dx)), p.value(xStar)));
+    double residual = Vectors.norm(Vectors.minus(p.value(Vectors.plus(x, dx)), p.value(xStar)));
     assertTrue(residual < 1e-8, "‖A(x + Δx) − t‖ = " + residual);
   }
 

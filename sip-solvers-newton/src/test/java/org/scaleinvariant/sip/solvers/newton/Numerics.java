@@ -1,83 +1,31 @@
 package org.scaleinvariant.sip.solvers.newton;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.scaleinvariant.sip.api.Problem;
 
-/** Small helpers of the tests: allclose, norms, seeded random matrices, seed streams. */
+/**
+ * Helpers of these tests that the kit does not have: seeded random orthogonal matrices, seed
+ * streams, σ_min by SVD, one sample of a problem (allclose and vectors are the kit's {@code Close} and
+ * {@code Vectors}).
+ */
 final class Numerics {
   private Numerics() {}
 
   /**
-   * Asserts {@code |actual[i] − expected[i]| ≤ atol + rtol·|expected[i]|} for every i, after checking
-   * that the lengths agree; the message prints both arrays.
+   * {@code P(x)} of one sample of any problem, as a new array.
+   *
+   * @param problem the problem
+   * @param x the sample, length n
+   * @return {@code P(x)}, length m
    */
-  static void assertAllClose(double[] expected, double[] actual, double atol, double rtol, String what) {
-    assertEquals(expected.length, actual.length, what + ": lengths differ");
-    for (int i = 0; i < expected.length; i++) {
-      double limit = atol + rtol * Math.abs(expected[i]);
-      if (!(Math.abs(actual[i] - expected[i]) <= limit)) {
-        fail(
-            what
-                + ": index "
-                + i
-                + " differs by "
-                + Math.abs(actual[i] - expected[i])
-                + " > "
-                + limit
-                + "\n expected "
-                + Arrays.toString(expected)
-                + "\n actual   "
-                + Arrays.toString(actual));
-      }
-    }
-  }
-
-  static double norm(double[] v) {
-    double s = 0;
-    for (double value : v) {
-      s += value * value;
-    }
-    return Math.sqrt(s);
-  }
-
-  static double[] minus(double[] a, double[] b) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i] - b[i];
-    }
-    return d;
-  }
-
-  static double[] plus(double[] a, double[] b) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i] + b[i];
-    }
-    return d;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  /** Uniform values in [lo, hi). */
-  static double[] uniform(SplittableRandom random, int count, double lo, double hi) {
-    double[] v = new double[count];
-    for (int i = 0; i < count; i++) {
-      v[i] = random.nextDouble(lo, hi);
-    }
-    return v;
+  static double[] value(Problem problem, double[] x) {
+    double[] y = new double[problem.outputSize()];
+    problem.forward(x, y, 1);
+    return y;
   }
 
   /** A random orthogonal n×n matrix (row-major): Gram–Schmidt, twice, on Gaussian columns. */

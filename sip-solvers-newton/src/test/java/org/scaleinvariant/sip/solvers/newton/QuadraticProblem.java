@@ -27,7 +27,7 @@ final class QuadraticProblem extends TestProblem {
   }
 
   @Override
-  void value(double[] x, int xo, double[] y, int yo) {
+  protected void value(double[] x, int xo, double[] y, int yo) {
     for (int k = 0; k < m; k++) {
       double s = c[k];
       for (int j = 0; j < n; j++) {
@@ -45,7 +45,7 @@ final class QuadraticProblem extends TestProblem {
   }
 
   @Override
-  void jacobian(double[] x, int xo, double[] jac, int jo) {
+  protected void jacobian(double[] x, int xo, double[] jac, int jo) {
     for (int k = 0; k < m; k++) {
       for (int j = 0; j < n; j++) {
         double s = a[k * n + j];
@@ -60,7 +60,7 @@ final class QuadraticProblem extends TestProblem {
   }
 
   @Override
-  void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
+  protected void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
     for (int ij = 0; ij < n * n; ij++) {
       double s = 0;
       if (q != null) {

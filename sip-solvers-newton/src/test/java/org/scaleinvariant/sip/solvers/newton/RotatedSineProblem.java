@@ -48,13 +48,13 @@ final class RotatedSineProblem extends TestProblem {
   }
 
   @Override
-  void value(double[] x, int xo, double[] y, int yo) {
+  protected void value(double[] x, int xo, double[] y, int yo) {
     y[yo] = Math.sin(u(x, xo));
     y[yo + 1] = GAMMA * xi * (sin * x[xo] + cos * x[xo + 1]);
   }
 
   @Override
-  void jacobian(double[] x, int xo, double[] jac, int jo) {
+  protected void jacobian(double[] x, int xo, double[] jac, int jo) {
     double d1 = GAMMA / xi * Math.cos(u(x, xo));
     double d2 = GAMMA * xi;
     jac[jo] = d1 * cos;
@@ -64,7 +64,7 @@ final class RotatedSineProblem extends TestProblem {
   }
 
   @Override
-  void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
+  protected void weightedHessian(double[] x, int xo, double[] w, int wo, double[] out, int oo) {
     double k = GAMMA / xi;
     double f = -w[wo] * k * k * Math.sin(u(x, xo));
     out[oo] = f * cos * cos;

@@ -2,7 +2,7 @@ package org.scaleinvariant.sip.solvers.newton;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.scaleinvariant.sip.solvers.newton.Numerics.assertAllClose;
+import static org.scaleinvariant.sip.testkit.Close.assertAllClose;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
+import org.scaleinvariant.sip.testkit.Vectors;
 
 /**
  * The closed-form 2×2 decomposition against Hipparchus' {@link EigenDecompositionSymmetric}, and
@@ -116,7 +117,7 @@ class SymmetricEigenTests {
   void newtonStepsFromBothPathsAgree(int seed) {
     double[] abd = matrix(seed);
     double[] h = {abd[0], abd[1], abd[1], abd[2]};
-    double[] g = Numerics.uniform(new SplittableRandom(~seed), 2, -1, 1);
+    double[] g = Vectors.uniform(new SplittableRandom(~seed), 2, -1, 1);
     double[] closed = new double[2];
     double[] library = new double[2];
     SolverDiagnostics dc = new SolverDiagnostics();
@@ -128,7 +129,7 @@ class SymmetricEigenTests {
     SymmetricEigen.closedForm2x2(abd[0], abd[1], abd[2], lambda, new double[4]);
     double max = Math.max(Math.abs(lambda[0]), Math.abs(lambda[1]));
     double min = Math.max(Math.min(Math.abs(lambda[0]), Math.abs(lambda[1])), floor * max);
-    double tolerance = 16 * EPS * max / min * Numerics.norm(library);
+    double tolerance = 16 * EPS * max / min * Vectors.norm(library);
     assertAllClose(library, closed, tolerance, 0, KINDS[seed % 6] + " Δx");
     if (seed % 6 != 3) {
       assertEquals(dl.toString(), dc.toString(), "same counts");
@@ -174,11 +175,11 @@ class SymmetricEigenTests {
     SplittableRandom random = new SplittableRandom(seed);
     RotatedSineProblem p = RotatedSineProblem.draw(random);
     double[] x = p.drawPoint(random);
-    double[] t = Numerics.plus(p.value(x), Numerics.uniform(random, 2, -0.1, 0.1));
+    double[] t = Vectors.plus(p.value(x), Vectors.uniform(random, 2, -0.1, 0.1));
     double floor = NewtonSolver.DEFAULT_EIGENVALUE_FLOOR;
     double[] closed = NewtonSolverTests.step(new NewtonSolver(p, floor, Double.NaN, true), x, t, new SolverDiagnostics());
     double[] library = NewtonSolverTests.step(new NewtonSolver(p, floor, Double.NaN, false), x, t, new SolverDiagnostics());
-    assertAllClose(library, closed, 2e-6 * Numerics.norm(library), 0, "Δx");
-    assertTrue(Numerics.norm(closed) > 0);
+    assertAllClose(library, closed, 2e-6 * Vectors.norm(library), 0, "Δx");
+    assertTrue(Vectors.norm(closed) > 0);
   }
 }

@@ -1,10 +1,13 @@
 package org.scaleinvariant.sip.solvers.newton;
 
-import static org.scaleinvariant.sip.solvers.newton.Numerics.assertAllClose;
+import static org.scaleinvariant.sip.testkit.Close.assertAllClose;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scaleinvariant.sip.api.Problem;
+import org.scaleinvariant.sip.testkit.Vectors;
+import org.scaleinvariant.sip.testkit.RescaledProblem;
 
 /**
  * The test problems' derivatives are what they claim: their Jacobians and weighted output Hessians
@@ -20,7 +23,7 @@ class TestProblemsTests {
   }
 
   /** Problems of all kinds, chosen by the seed. */
-  static TestProblem problem(int seed) {
+  static Problem problem(int seed) {
     SplittableRandom random = new SplittableRandom(1000 + seed);
     switch (seed % 4) {
       case 0:
@@ -30,7 +33,7 @@ class TestProblemsTests {
       case 2:
         int n = 1 + random.nextInt(4);
         int m = 1 + random.nextInt(4);
-        double[] q = Numerics.uniform(random, m * n * n, -1, 1);
+        double[] q = Vectors.uniform(random, m * n * n, -1, 1);
         for (int k = 0; k < m; k++) { // make each Qₖ symmetric
           for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -39,19 +42,19 @@ class TestProblemsTests {
           }
         }
         return new QuadraticProblem(
-            n, m, Numerics.uniform(random, m * n, -1, 1), Numerics.uniform(random, m, -1, 1), q);
+            n, m, Vectors.uniform(random, m * n, -1, 1), Vectors.uniform(random, m, -1, 1), q);
       default:
-        return new ScaledProblem(new MixedProblem(), random.nextDouble(0.5, 3), random.nextDouble(0.5, 2));
+        return new RescaledProblem(new MixedProblem(), random.nextDouble(0.5, 3), random.nextDouble(0.5, 2));
     }
   }
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
   void jacobianMatchesFiniteDifferencesOfTheValue(int seed) {
-    TestProblem p = problem(seed);
+    Problem p = problem(seed);
     int n = p.inputSize();
     int m = p.outputSize();
-    double[] x = Numerics.uniform(new SplittableRandom(seed), n, -1, 1);
+    double[] x = Vectors.uniform(new SplittableRandom(seed), n, -1, 1);
     double[] jac = new double[m * n];
     p.jacobian(x, jac, 1);
     double[] fd = new double[m * n];
@@ -60,8 +63,8 @@ class TestProblemsTests {
       double[] down = x.clone();
       up[j] += H;
       down[j] -= H;
-      double[] yUp = p.value(up);
-      double[] yDown = p.value(down);
+      double[] yUp = Numerics.value(p, up);
+      double[] yDown = Numerics.value(p, down);
       for (int k = 0; k < m; k++) {
         fd[k * n + j] = (yUp[k] - yDown[k]) / (2 * H);
       }
@@ -72,12 +75,12 @@ class TestProblemsTests {
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
   void weightedHessianMatchesFiniteDifferencesOfTheJacobian(int seed) {
-    TestProblem p = problem(seed);
+    Problem p = problem(seed);
     int n = p.inputSize();
     int m = p.outputSize();
     SplittableRandom random = new SplittableRandom(seed);
-    double[] x = Numerics.uniform(random, n, -1, 1);
-    double[] w = Numerics.uniform(random, m, -1, 1);
+    double[] x = Vectors.uniform(random, n, -1, 1);
+    double[] w = Vectors.uniform(random, m, -1, 1);
     double[] hessian = new double[n * n];
     p.weightedOutputHessian(x, w, hessian, 1);
     double[] fd = new double[n * n];

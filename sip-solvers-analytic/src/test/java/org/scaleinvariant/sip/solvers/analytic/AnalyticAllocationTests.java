@@ -2,36 +2,28 @@ package org.scaleinvariant.sip.solvers.analytic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.Registries;
-import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
+import org.scaleinvariant.sip.testkit.Vectors;
 
 /**
- * Contract tests shared by the three solvers, each on its problem's default configuration with
- * {@value #BATCH} seeded samples (x uniform in [−2, 2), targets drawn by the problem): a batch
- * equals its samples one at a time, threads sharing a solver see the same steps, steps allocate
- * nothing, NaN samples fail alone, and short arrays are rejected.
+ * What the three closed-form solvers share beyond the conformance kit, each on its problem's
+ * default configuration with {@value #BATCH} seeded samples (x uniform in [−2, 2), targets drawn by
+ * the problem): steps allocate nothing, and a NaN sample fails alone with a zero step. (Batch,
+ * threads and short arrays are the kit's properties: the {@code *ContractTests}.)
  */
-class AnalyticBatchAndThreadTests {
+class AnalyticAllocationTests {
   private static final int BATCH = 16;
 
   /** One solver with a seeded batch: x, y = P(x), t from the problem's target distribution. */
@@ -50,7 +42,7 @@ class AnalyticBatchAndThreadTests {
       n = problem.inputSize();
       m = problem.outputSize();
       SplittableRandom random = new SplittableRandom(17);
-      x = Close.uniform(random, BATCH * n, 2);
+      x = Vectors.uniform(random, BATCH * n, 2);
       y = new double[BATCH * m];
       problem.forward(x, y, BATCH);
       t = new double[BATCH * m];
@@ -76,54 +68,6 @@ class AnalyticBatchAndThreadTests {
         new Case("analytic-simple", "simple"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void aBatchEqualsItsSamplesOneAtATime(Case c) {
-    double[] batch = c.step(new SolverDiagnostics());
-    for (int b = 0; b < BATCH; b++) {
-      double[] dx = new double[c.n];
-      c.solver.step(
-          Arrays.copyOfRange(c.x, b * c.n, (b + 1) * c.n),
-          Arrays.copyOfRange(c.y, b * c.m, (b + 1) * c.m),
-          Arrays.copyOfRange(c.t, b * c.m, (b + 1) * c.m),
-          dx,
-          1,
-          new SolverDiagnostics());
-      assertArrayEquals(Arrays.copyOfRange(batch, b * c.n, (b + 1) * c.n), dx, "sample " + b);
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void threadsSharingASolverSeeTheSameSteps(Case c) throws Exception {
-    double[] expected = c.step(new SolverDiagnostics());
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<Boolean>> results = new ArrayList<>();
-      for (int thread = 0; thread < 4; thread++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  boolean same = true;
-                  for (int i = 0; i < 300; i++) {
-                    same &= Arrays.equals(expected, c.step(new SolverDiagnostics()));
-                  }
-                  return same;
-                }));
-      }
-      for (Future<Boolean> result : results) {
-        assertTrue(result.get(), "a thread saw a different step");
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /**
-   * HotSpot's per-thread allocation counter (com.sun.management.ThreadMXBean, through reflection so
-   * the module needs no {@code requires java.management}): after warm-up, 2000 steps of a batch
-   * (and as many problem forward passes and target draws) allocate less than 1 KiB in total.
-   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void stepsAllocateNothing(Case c) throws Exception {
@@ -163,23 +107,5 @@ class AnalyticBatchAndThreadTests {
     double[] clean = c.step(new SolverDiagnostics());
     assertArrayEquals(Arrays.copyOfRange(clean, 0, c.n), Arrays.copyOfRange(dx, 0, c.n));
     assertArrayEquals(Arrays.copyOfRange(clean, 2 * c.n, BATCH * c.n), Arrays.copyOfRange(dx, 2 * c.n, BATCH * c.n));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void shortArraysAreRejected(Case c) {
-    double[] dx = new double[BATCH * c.n];
-    SolverDiagnostics d = new SolverDiagnostics();
-    double[] short1 = new double[BATCH * c.n - 1];
-    double[] shortM = new double[BATCH * c.m - 1];
-    assertCode(ErrorCode.SHAPE_MISMATCH, () -> c.solver.step(short1, c.y, c.t, dx, BATCH, d));
-    assertCode(ErrorCode.SHAPE_MISMATCH, () -> c.solver.step(c.x, shortM, c.t, dx, BATCH, d));
-    assertCode(ErrorCode.SHAPE_MISMATCH, () -> c.solver.step(c.x, c.y, shortM, dx, BATCH, d));
-    assertCode(ErrorCode.SHAPE_MISMATCH, () -> c.solver.step(c.x, c.y, c.t, short1, BATCH, d));
-    assertCode(ErrorCode.INVALID_ARGUMENT, () -> c.solver.step(c.x, c.y, c.t, dx, 0, d));
-  }
-
-  private static void assertCode(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(SipException.class, call).code());
   }
 }
