@@ -20,5 +20,15 @@ public enum ErrorCode {
   /** Training produced NaN or infinite losses or parameters. */
   DIVERGED,
   /** Reading or writing a file failed. */
-  IO
+  IO,
+  /**
+   * A file's content is not what its format allows: truncated, a checksum mismatch, an unknown
+   * format version, a value out of range (checkpoints, saved models, CSV inputs).
+   */
+  INVALID_FILE,
+  /**
+   * A problem or solver provider broke its contract: it threw, reported an impossible size, or drew
+   * non-finite targets. The message names the provider, the step and the phase.
+   */
+  PROVIDER_CONTRACT
 }

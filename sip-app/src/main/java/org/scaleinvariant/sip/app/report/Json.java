@@ -52,8 +52,9 @@ public final class Json {
    * {@code solver}, {@code optimizer}, {@code learningRate}, {@code eta}, {@code steps}, {@code
    * testXDistance}, {@code testYLoss}, {@code trainLoss}, {@code msPerIteration}, {@code
    * wallSeconds}, {@code phases} (phase → mean ms per iteration), {@code diverged}, {@code
-   * divergence}, {@code solverStatistics}, {@code seed}, {@code batch}, and {@code
-   * betweenBranchesFraction} for problems with separated solution branches.
+   * divergence}, {@code skippedBatches} (batches dropped by {@code --on-divergence skip-batch}),
+   * {@code solverStatistics}, {@code seed}, {@code batch}, and {@code betweenBranchesFraction} for
+   * problems with separated solution branches.
    *
    * @param result the result
    * @return the object
@@ -88,6 +89,7 @@ public final class Json {
     if (result.divergence() != null) {
       node.put("divergence", result.divergence());
     }
+    node.put("skippedBatches", result.skippedBatches());
     if (!Double.isNaN(result.betweenBranchesFraction())) {
       putNumber(node, "betweenBranchesFraction", result.betweenBranchesFraction());
     }
