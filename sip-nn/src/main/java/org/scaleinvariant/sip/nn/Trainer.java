@@ -553,10 +553,15 @@ public final class Trainer {
         if (step % evalEvery == 0 || last) {
           evaluate(step, start);
           if (!isFinite(curve.get(curve.size() - 1))) {
+            boolean network = firstNonFinite(testX, testX.length) >= 0;
             divergence =
                 "training diverged by step "
                     + step
-                    + " (test metrics are NaN or infinite); reporting the last finite evaluation, step "
+                    + " in phase "
+                    + (network ? Phase.NN_FORWARD : Phase.PHYSICS_FORWARD).tag()
+                    + " of the test-set evaluation ("
+                    + (network ? "non-finite network output x" : "non-finite test y-loss or x-distance")
+                    + "); reporting the last finite evaluation, step "
                     + lastFinite().step();
             break;
           }
