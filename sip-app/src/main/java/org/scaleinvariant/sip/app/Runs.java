@@ -13,11 +13,13 @@ import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
 import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.nn.Checkpointing;
 import org.scaleinvariant.sip.nn.Method;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
 import org.scaleinvariant.sip.nn.TrainingResult;
+import org.scaleinvariant.sip.nn.TrainingState;
 
 /** Turns command-line options into problems, solvers and training runs, and runs them. */
 final class Runs {
@@ -111,5 +113,18 @@ final class Runs {
    */
   TrainingResult execute(Planned run, TrainingListener listener) {
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener);
+  }
+
+  /**
+   * Runs a planned run from a saved state (or afresh), handing out checkpoints.
+   *
+   * @param run the run
+   * @param listener progress events
+   * @param from the state to continue from, or null
+   * @param checkpointing when and where snapshots go
+   * @return the result
+   */
+  TrainingResult execute(Planned run, TrainingListener listener, TrainingState from, Checkpointing checkpointing) {
+    return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener, from, checkpointing);
   }
 }
