@@ -34,12 +34,17 @@ class CommandLineIT {
     }
   }
 
-  static Outcome sip(String... args) throws IOException, InterruptedException {
+  /** The command line that starts the packaged app with these arguments, as {@code ./sip} does. */
+  static List<String> command(String... args) {
     String modules = System.getProperty("sip.modules", "target/modules");
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-p", modules, "-m", MAIN));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    return command;
+  }
+
+  static Outcome sip(String... args) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command(args)).start();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     assertTrue(process.waitFor(5, TimeUnit.MINUTES), "sip did not finish");
