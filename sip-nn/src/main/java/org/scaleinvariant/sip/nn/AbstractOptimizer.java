@@ -140,7 +140,7 @@ abstract class AbstractOptimizer implements Optimizer {
           "optimizer state of '" + state.optimizer() + "' is not allowed for optimizer '" + id + "'; allowed: a state of '"
               + id + "'");
     }
-    if (!state.names().equals(stateNames())) {
+    if (!sameNames(state.names())) {
       throw new SipException(
           ErrorCode.INVALID_ARGUMENT,
           "optimizer state arrays " + state.names() + " are not allowed for '" + id + "'; allowed: " + stateNames());
@@ -154,6 +154,20 @@ abstract class AbstractOptimizer implements Optimizer {
                 + " values; allowed: one per parameter, " + parameterCount);
       }
     }
+  }
+
+  /** Compares names by index: the per-step copy of skip-batch must not allocate iterators. */
+  private boolean sameNames(List<String> names) {
+    List<String> mine = stateNames();
+    if (names.size() != mine.size()) {
+      return false;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (!names.get(i).equals(mine.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
