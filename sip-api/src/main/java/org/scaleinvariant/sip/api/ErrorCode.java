@@ -25,5 +25,15 @@ public enum ErrorCode {
    * A provider, or the plugin jar that holds it, was found but could not be loaded or used (its
    * class is missing, its constructor or metadata methods threw, its module does not resolve).
    */
-  LOAD_FAILED
+  LOAD_FAILED,
+  /**
+   * A file's content is not what its format allows: truncated, a checksum mismatch, an unknown
+   * format version, a value out of range (checkpoints, saved models, CSV inputs).
+   */
+  INVALID_FILE,
+  /**
+   * A problem or solver provider broke its contract: it threw, reported an impossible size, or drew
+   * non-finite targets. The message names the provider, the step and the phase.
+   */
+  PROVIDER_CONTRACT
 }

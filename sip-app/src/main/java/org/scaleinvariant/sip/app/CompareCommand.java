@@ -234,6 +234,7 @@ final class CompareCommand implements Callable<Integer> {
       }
       if (dir != null) {
         Reports.curvesAndPlots(dir, "curves-" + setting.file(), group, setting.label());
+        Reports.models(dir, group, false);
       }
     }
     summary.put("diverged", diverged);

@@ -10,6 +10,9 @@ import picocli.CommandLine.Option;
 
 /** Output options of the run commands: {@code --json}, {@code --out DIR}, {@code --quiet}. */
 final class OutputOptions {
+  /** File-name patterns of per-run results that {@link #prepare()} removes from an earlier run. */
+  private static final java.util.List<String> STALE = java.util.List.of("curve-*.csv", "model.json", "model-*.json");
+
   @Option(
       names = "--json",
       description = "Print the results as one JSON object on the last line of standard output.")
@@ -58,13 +61,15 @@ final class OutputOptions {
     if (!Files.isWritable(out)) {
       throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + out + "' is not allowed: the folder is not writable");
     }
-    // curves of an earlier run in this folder would be mistaken for this run's
-    try (DirectoryStream<Path> stale = Files.newDirectoryStream(out, "curve-*.csv")) {
-      for (Path file : stale) {
-        Files.deleteIfExists(file);
+    // curves and models of an earlier run in this folder would be mistaken for this run's
+    for (String pattern : STALE) {
+      try (DirectoryStream<Path> stale = Files.newDirectoryStream(out, pattern)) {
+        for (Path file : stale) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        throw new SipException(ErrorCode.IO, "cannot remove earlier results in " + out + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot remove earlier results in " + out + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -2,6 +2,7 @@ package org.scaleinvariant.sip.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Registries;
 import org.scaleinvariant.sip.api.SipException;
 import picocli.CommandLine;
@@ -31,14 +32,19 @@ final class PluginErrorHandler implements CommandLine.IExecutionExceptionHandler
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult)
       throws Exception {
-    Optional<Path> jar = ex instanceof SipException ? Optional.empty() : plugins.blame(ex);
+    // the trainer wraps a provider's exception into a contract error naming step, phase and
+    // provider; the plugin's jar is found from the original exception
+    boolean contract = ex instanceof SipException && ((SipException) ex).code() == ErrorCode.PROVIDER_CONTRACT;
+    Throwable culprit = contract && ex.getCause() != null ? ex.getCause() : ex;
+    Optional<Path> jar = ex instanceof SipException && !contract ? Optional.empty() : plugins.blame(culprit);
     if (jar.isEmpty()) {
       return next.handleExecutionException(ex, cmd, parseResult);
     }
     if (parseResult != null && SipCommand.debugEnabled(parseResult)) {
       ex.printStackTrace(cmd.getErr());
     }
-    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": plugin " + jar.get() + " failed: " + Registries.reason(ex));
+    String what = contract ? ex.getMessage() + " (plugin " + jar.get() + ")" : "plugin " + jar.get() + " failed: " + Registries.reason(ex);
+    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + what);
     return ErrorHandler.USAGE;
   }
 }

@@ -14,6 +14,7 @@ import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Csv;
 import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.app.report.Plots;
+import org.scaleinvariant.sip.app.store.ModelFile;
 import org.scaleinvariant.sip.nn.TrainingResult;
 
 /** Prints run summaries and writes the result files of the run commands. */
@@ -86,19 +87,39 @@ final class Reports {
 
   /**
    * Writes {@code summary.json}, {@code curve-<run>.csv} per run, the curve plots {@code
-   * curves-iterations} and {@code curves-time} (PNG and SVG) and {@code metrics.prom} (the Micrometer
-   * timers in Prometheus text format) into a folder.
+   * curves-iterations} and {@code curves-time} (PNG and SVG), {@code metrics.prom} (the Micrometer
+   * timers in Prometheus text format) and the trained networks ({@link #models}) into a folder.
    *
    * @param dir the folder (exists)
    * @param results the runs
    * @param summary the summary object
    * @param title the plot title
-   * @param metrics the Prometheus text of the timers
+   * @param metrics the Prometheus text of the timers, or null to keep the folder's {@code
+   *     metrics.prom} (a reprinted run timed nothing in this process)
    */
   static void write(Path dir, List<TrainingResult> results, ObjectNode summary, String title, String metrics) {
     Json.write(summary, dir.resolve("summary.json"));
-    writeMetrics(dir, metrics);
+    if (metrics != null) {
+      writeMetrics(dir, metrics);
+    }
     curvesAndPlots(dir, "curves", results, title);
+    models(dir, results, results.size() == 1);
+  }
+
+  /**
+   * Saves the trained network of every run that did not diverge ({@link ModelFile}'s format).
+   *
+   * @param dir the folder
+   * @param results the runs
+   * @param single true to name the file {@value ModelFile#FILE_NAME} (one run in the folder), false
+   *     for {@code model-<run>.json}
+   */
+  static void models(Path dir, List<TrainingResult> results, boolean single) {
+    for (TrainingResult r : results) {
+      if (!r.diverged()) {
+        ModelFile.write(dir.resolve(single ? ModelFile.FILE_NAME : "model-" + r.run() + ".json"), r);
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.Options;
@@ -12,12 +13,16 @@ import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
+import org.scaleinvariant.sip.api.Registries;
+import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.nn.Checkpointing;
 import org.scaleinvariant.sip.nn.Method;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
 import org.scaleinvariant.sip.nn.TrainingResult;
+import org.scaleinvariant.sip.nn.TrainingState;
 
 /** Turns command-line options into problems, solvers and training runs, and runs them. */
 final class Runs {
@@ -79,7 +84,31 @@ final class Runs {
    * @return the problem
    */
   Problem problem(String id, Options parameters) {
-    return problems.get(id.trim().toLowerCase(Locale.ROOT)).create(parameters);
+    ProblemProvider provider = problems.get(id.trim().toLowerCase(Locale.ROOT));
+    return create(() -> provider.create(parameters), provider, "problem");
+  }
+
+  /**
+   * Runs a provider's factory. A provider (perhaps a plugin) that throws anything but a {@link
+   * SipException}, or returns null, broke its contract: that becomes a one-line {@link
+   * ErrorCode#PROVIDER_CONTRACT} error naming it and where it came from.
+   */
+  private static <T> T create(java.util.function.Supplier<T> factory, org.scaleinvariant.sip.api.Provider provider,
+      String what) {
+    T made;
+    try {
+      made = factory.get();
+    } catch (SipException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SipException(ErrorCode.PROVIDER_CONTRACT, what + " provider '" + provider.id() + "' ("
+          + Registries.origin(provider) + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+    if (made == null) {
+      throw new SipException(ErrorCode.PROVIDER_CONTRACT, what + " provider '" + provider.id() + "' ("
+          + Registries.origin(provider) + ") returned no " + what + "; allowed: a " + what + " or a SipException");
+    }
+    return made;
   }
 
   /**
@@ -97,7 +126,7 @@ final class Runs {
     if (config.method() == Method.SIP) {
       InverseSolverProvider provider =
           solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
-      solver = provider.create(problem, Options.of(solverOptions));
+      solver = create(() -> provider.create(problem, Options.of(solverOptions)), provider, "solver");
     }
     return new Planned(name, problem, solver, config);
   }
@@ -111,5 +140,18 @@ final class Runs {
    */
   TrainingResult execute(Planned run, TrainingListener listener) {
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener);
+  }
+
+  /**
+   * Runs a planned run from a saved state (or afresh), handing out checkpoints.
+   *
+   * @param run the run
+   * @param listener progress events
+   * @param from the state to continue from, or null
+   * @param checkpointing when and where snapshots go
+   * @return the result
+   */
+  TrainingResult execute(Planned run, TrainingListener listener, TrainingState from, Checkpointing checkpointing) {
+    return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener, from, checkpointing);
   }
 }

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       BenchCommand.class,
       TrainCommand.class,
+      ResumeCommand.class,
+      PredictCommand.class,
       SolversCommand.class,
       ProblemsCommand.class,
       LandscapeCommand.class,

@@ -6,9 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.app.store.CheckpointStore;
+import org.scaleinvariant.sip.app.store.RunDefinition;
+import org.scaleinvariant.sip.nn.Checkpointing;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingResult;
 import picocli.CommandLine.Command;
@@ -35,7 +39,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  sip train --xi 32 --phi 45 --method sip --steps 3000",
       "  sip train --method adam --lr 1e-3 --json",
-      "  sip train --form book --xi 8 --out runs/book"
+      "  sip train --form book --xi 8 --out runs/book",
+      "  sip train --steps 100000 --checkpoint-every 1000 --out runs/long   (then: sip resume runs/long)"
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin ProblemOptions problemOptions;
   @Mixin TrainingOptions trainingOptions;
   @Mixin OutputOptions output;
+  @Mixin CheckpointOptions checkpoints;
 
   private final Runs runs;
 
@@ -53,9 +59,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrainingConfig config = trainingOptions.toConfig();
+    checkpoints.check(output.out != null);
     if (!trainingOptions.isSip() && !trainingOptions.sipOnlyOptionsGiven().isEmpty()) {
       err.println(
           spec.qualifiedName()
@@ -69,8 +75,69 @@ final class TrainCommand implements Callable<Integer> {
     Runs.Planned plan =
         runs.plan(name, problem, config, trainingOptions.solver, trainingOptions.solverOptions);
     Path dir = output.prepare();
-    TrainingResult result = runs.execute(plan, new Progress(err, output.quiet));
+    CheckpointStore store = null;
+    RunDefinition definition = null;
+    if (dir != null) {
+      store = new CheckpointStore(dir);
+      store.clear();
+      definition =
+          new RunDefinition(
+              name,
+              problem.id(),
+              problem.parameters(),
+              plan.solver() == null ? null : plan.solver().id(),
+              plan.solver() == null ? Map.of() : trainingOptions.solverOptions,
+              config,
+              trainingOptions.yLossOptions,
+              checkpoints.everySteps(),
+              checkpoints.intervalSeconds());
+    }
+    TrainingResult result =
+        runs.execute(plan, new Progress(err, output.quiet), null, checkpointing(store, definition));
+    return report(spec, runs, result, dir, output.json, store, false);
+  }
 
+  /**
+   * The checkpoints of a run: every snapshot of the trainer goes to the store.
+   *
+   * @param store the run's checkpoints, or null (no {@code --out})
+   * @param definition the run's definition
+   * @return the checkpointing, {@link Checkpointing#NONE} without a store
+   */
+  static Checkpointing checkpointing(CheckpointStore store, RunDefinition definition) {
+    if (store == null) {
+      return Checkpointing.NONE;
+    }
+    return new Checkpointing(
+        definition.checkpointEvery(), definition.checkpointIntervalSeconds(), state -> store.save(definition, state));
+  }
+
+  /**
+   * Prints a finished run as {@code train} does (the setting line, the table, the phases, the JSON
+   * line), writes its files to {@code dir}, and turns a divergence into a message naming the last
+   * good checkpoint and exit code {@value ErrorHandler#FAILED}.
+   *
+   * @param spec the command, for its streams and name
+   * @param runs the runs (for the metrics text)
+   * @param result the run
+   * @param dir the output folder, or null
+   * @param json whether to print the JSON line
+   * @param store the run's checkpoints, or null
+   * @param reprint true if the run had finished before (its {@code metrics.prom} is kept: this
+   *     process timed nothing)
+   * @return the exit code
+   */
+  static int report(
+      CommandSpec spec,
+      Runs runs,
+      TrainingResult result,
+      Path dir,
+      boolean json,
+      CheckpointStore store,
+      boolean reprint) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingConfig config = result.config();
     out.println(
         String.format(
             Locale.ROOT,
@@ -89,15 +156,21 @@ final class TrainCommand implements Callable<Integer> {
     Reports.phases(out, result);
     ObjectNode summary = Reports.summary(List.of(result));
     if (dir != null) {
-      Reports.write(dir, List.of(result), summary, Reports.setting(result), runs.metricsText());
+      Reports.write(dir, List.of(result), summary, Reports.setting(result), reprint ? null : runs.metricsText());
       out.println("results written to " + dir);
     }
-    if (output.json) {
+    if (json) {
       out.println(Json.line(summary));
     }
     out.flush();
     if (result.diverged()) {
-      err.println(spec.qualifiedName() + ": " + result.divergence());
+      String kept = "";
+      if (store != null) {
+        kept = store.lastGood()
+            .map(c -> "; the last good checkpoint is kept: " + c.file() + " (step " + c.step() + ")")
+            .orElse("; no checkpoint was written before it (--checkpoint-every N writes one every N steps)");
+      }
+      err.println(spec.qualifiedName() + ": " + result.divergence() + kept);
       return ErrorHandler.FAILED;
     }
     return 0;

@@ -13,8 +13,10 @@ import org.scaleinvariant.sip.api.YLosses;
 import org.scaleinvariant.sip.nn.Activation;
 import org.scaleinvariant.sip.nn.Adam;
 import org.scaleinvariant.sip.nn.Initialization;
+import org.scaleinvariant.sip.nn.OnDivergence;
 import org.scaleinvariant.sip.nn.Optimizers;
 import org.scaleinvariant.sip.nn.ProxyLoss;
+import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -156,6 +158,18 @@ final class TrainingOptions {
       description = "Stop after this much wall time in seconds (in addition to --steps). Default: none.")
   String timeLimit;
 
+  @Option(
+      names = "--on-divergence",
+      paramLabel = "stop|skip-batch",
+      defaultValue = "stop",
+      description =
+          "When a step gives NaN or infinite values (loss, solver step, gradient, parameters): stop"
+              + " (end the run, exit code 1) or skip-batch (drop that batch, restore the parameters and"
+              + " optimizer state from before it, count it as skippedBatches; after "
+              + Trainer.MAX_CONSECUTIVE_SKIPS
+              + " in a row the run stops). Default: ${DEFAULT-VALUE}.")
+  String onDivergence;
+
   /**
    * Whether the method is SIP (else DP with the optimizer named by {@code --method}).
    *
@@ -211,6 +225,7 @@ final class TrainingOptions {
     if (timeLimit != null) {
       b.timeLimitSeconds(positive("--time-limit", timeLimit));
     }
+    b.onDivergence(OnDivergence.of(choice("--on-divergence", onDivergence, "stop", "skip-batch")));
     return Methods.configure(b.build(), m);
   }
 
@@ -246,6 +261,15 @@ final class TrainingOptions {
    */
   static int integer(String option, String text, int min) {
     return Integer.parseInt(ParameterSpec.integer(option, min, min, Integer.MAX_VALUE, option).parse(text));
+  }
+
+  /**
+   * The y-loss id as given, lower case (checked by {@link #toConfig()}).
+   *
+   * @return the id
+   */
+  String yLossId() {
+    return yLoss.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String choice(String option, String text, String... choices) {

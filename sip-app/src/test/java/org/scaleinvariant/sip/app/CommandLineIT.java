@@ -34,17 +34,22 @@ class CommandLineIT {
     }
   }
 
+  /** The command line that starts the packaged app with these arguments, as {@code ./sip} does. */
+  static List<String> command(String... args) {
+    String modules = System.getProperty("sip.modules", "target/modules");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-p", modules, "-m", MAIN));
+    command.addAll(List.of(args));
+    return command;
+  }
+
   static Outcome sip(String... args) throws IOException, InterruptedException {
     return sip(java.util.Map.of(), args);
   }
 
   /** Runs the packaged app with extra environment variables (e.g. SIP_PLUGIN_PATH). */
   static Outcome sip(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
-    String modules = System.getProperty("sip.modules", "target/modules");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-p", modules, "-m", MAIN));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command(args));
     builder.environment().remove("SIP_PLUGIN_PATH");
     builder.environment().putAll(environment);
     Process process = builder.start();

@@ -38,7 +38,7 @@ class LearningRateSearchTests {
   private static TrainingResult result(double xDistance, double yLoss, boolean diverged) {
     return new TrainingResult("r", "p", Options.empty(), "adam", null, "adam", 1e-3, 1, 10, xDistance, yLoss,
         0, 0, 0, Map.of(), diverged, diverged ? "diverged" : null, List.of(), SolverStatistics.NONE, Double.NaN,
-        null, TrainingConfig.defaults());
+        null, TrainingConfig.defaults(), 0);
   }
 
   @Test

@@ -338,7 +338,9 @@ class PluginsTests {
       String[] run = sip(Map.of(), "--plugin-path", crashing.toString(), "train", "--solver", id, "--steps", "2", "--quiet");
       assertEquals("2", run[0], run[2]);
       assertEquals(
-          "sip train: plugin " + crashing.resolve(id + ".jar") + " failed: IllegalStateException: step failed\n", run[2]);
+          "sip train: step 1, phase inverse.solve: solver '" + id + "' failed: IllegalStateException: step failed"
+              + " (plugin " + crashing.resolve(id + ".jar") + ")\n",
+          run[2]);
     }
   }
 }

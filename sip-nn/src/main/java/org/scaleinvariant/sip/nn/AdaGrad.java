@@ -62,7 +62,7 @@ public final class AdaGrad extends AbstractOptimizer {
   public AdaGrad(int parameterCount, double learningRate, double epsilon, double initialAccumulatorValue) {
     super(ID, parameterCount, learningRate);
     this.epsilon = Checks.requirePositive(epsilon, "epsilon");
-    this.sum = new double[parameterCount];
+    this.sum = newState("sum");
     Arrays.fill(sum, requireNonNegative(initialAccumulatorValue, "initial accumulator value"));
   }
 

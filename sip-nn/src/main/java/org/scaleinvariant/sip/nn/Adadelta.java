@@ -66,8 +66,8 @@ public final class Adadelta extends AbstractOptimizer {
     super(ID, parameterCount, learningRate);
     this.rho = requireUnitInterval(rho, "rho");
     this.epsilon = Checks.requirePositive(epsilon, "epsilon");
-    this.v = new double[parameterCount];
-    this.u = new double[parameterCount];
+    this.v = newState("v");
+    this.u = newState("u");
   }
 
   @Override

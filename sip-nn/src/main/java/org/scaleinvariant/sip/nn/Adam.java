@@ -66,8 +66,8 @@ public final class Adam extends AbstractOptimizer {
     this.beta1 = requireUnitInterval(beta1, "beta1");
     this.beta2 = requireUnitInterval(beta2, "beta2");
     this.epsilon = Checks.requirePositive(epsilon, "epsilon");
-    this.m = new double[parameterCount];
-    this.v = new double[parameterCount];
+    this.m = newState("m");
+    this.v = newState("v");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.scaleinvariant.sip.nn;
 
+import java.util.List;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.SipException;
 
@@ -93,6 +94,16 @@ public final class AdamW extends AbstractOptimizer {
    */
   public double weightDecay() {
     return weightDecay;
+  }
+
+  @Override
+  List<String> stateNames() {
+    return adam.stateNames();
+  }
+
+  @Override
+  double[][] stateArrays() {
+    return adam.stateArrays();
   }
 
   @Override

@@ -30,6 +30,9 @@ import org.scaleinvariant.sip.api.SipException;
  * Not thread-safe: one network per training thread.
  */
 public final class DenseNetwork {
+  /** The most parameters (and values per workspace array) a network may have, {@value}: Java's array limit. */
+  public static final int MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+
   private final int[] sizes;
   private final Activation activation;
   private final double[] parameters;
@@ -37,6 +40,7 @@ public final class DenseNetwork {
   private final int[] weightOffsets;
   private final int[] biasOffsets;
   private double[] inputMean;
+  private double[] inputStd; // as given, so that a saved and reloaded network computes 1/std identically
   private double[] inputInvStd;
 
   private int capacity;
@@ -51,7 +55,8 @@ public final class DenseNetwork {
    *
    * @param sizes the layer sizes {@code [inputs, hidden…, outputs]}, at least two, each ≥ 1
    * @param activation the hidden-layer activation (the output layer is linear)
-   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} for fewer than two sizes or a size &lt; 1
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} for fewer than two sizes, a size &lt; 1,
+   *     or more than {@value #MAX_PARAMETERS} parameters
    */
   public DenseNetwork(int[] sizes, Activation activation) {
     if (sizes.length < 2) {
@@ -65,6 +70,16 @@ public final class DenseNetwork {
             ErrorCode.INVALID_ARGUMENT,
             "network layer size " + s + " in " + Arrays.toString(sizes) + " is not allowed; allowed: >= 1");
       }
+    }
+    long count = 0;
+    for (int l = 1; l < sizes.length; l++) {
+      count += ((long) sizes[l - 1] + 1) * sizes[l];
+    }
+    if (count > MAX_PARAMETERS) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          "network sizes " + Arrays.toString(sizes) + " give " + count + " parameters; allowed: at most "
+              + MAX_PARAMETERS);
     }
     this.sizes = sizes.clone();
     this.activation = activation;
@@ -147,6 +162,7 @@ public final class DenseNetwork {
       inv[i] = 1.0 / Checks.requirePositive(std[i], "std[" + i + "]");
     }
     inputMean = Arrays.copyOf(mean, inputSize());
+    inputStd = Arrays.copyOf(std, inputSize());
     inputInvStd = inv;
   }
 
@@ -174,14 +190,7 @@ public final class DenseNetwork {
    * @return the standard deviations
    */
   public double[] inputStd() {
-    if (inputInvStd == null) {
-      return null;
-    }
-    double[] std = new double[inputInvStd.length];
-    for (int i = 0; i < std.length; i++) {
-      std[i] = 1.0 / inputInvStd[i];
-    }
-    return std;
+    return inputStd == null ? null : inputStd.clone();
   }
 
   /**
@@ -384,6 +393,24 @@ public final class DenseNetwork {
    */
   public double[] parameters() {
     return parameters;
+  }
+
+  /**
+   * Replaces θ by a copy of saved values (a checkpoint or a saved model).
+   *
+   * @param values θ in the layout of the class comment, length {@link #parameterCount()}, all finite
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} for another length, {@link
+   *     ErrorCode#NON_FINITE} naming the first NaN or infinite value; θ is unchanged then
+   */
+  public void setParameters(double[] values) {
+    if (values == null || values.length != parameters.length) {
+      throw new SipException(
+          ErrorCode.SHAPE_MISMATCH,
+          "parameters have length " + (values == null ? "null" : values.length) + "; expected "
+              + parameters.length + " for network sizes " + Arrays.toString(sizes));
+    }
+    Checks.requireFinite(values, values.length, "parameters");
+    System.arraycopy(values, 0, parameters, 0, values.length);
   }
 
   /**

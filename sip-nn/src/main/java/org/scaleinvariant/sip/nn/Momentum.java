@@ -63,7 +63,7 @@ public final class Momentum extends AbstractOptimizer {
   public Momentum(int parameterCount, double learningRate, double momentum) {
     super(ID, parameterCount, learningRate);
     this.momentum = requireUnitInterval(momentum, "momentum");
-    this.b = new double[parameterCount];
+    this.b = newState("b");
   }
 
   /**

@@ -63,7 +63,7 @@ public final class Nesterov extends AbstractOptimizer {
           "momentum = " + momentum + " is not allowed for Nesterov momentum; allowed: a number in (0, 1)");
     }
     this.momentum = momentum;
-    this.b = new double[parameterCount];
+    this.b = newState("b");
   }
 
   /**

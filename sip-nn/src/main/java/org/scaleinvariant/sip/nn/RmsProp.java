@@ -61,7 +61,7 @@ public final class RmsProp extends AbstractOptimizer {
     super(ID, parameterCount, learningRate);
     this.alpha = requireUnitInterval(alpha, "alpha");
     this.epsilon = Checks.requirePositive(epsilon, "epsilon");
-    this.v = new double[parameterCount];
+    this.v = newState("v");
   }
 
   @Override

@@ -64,9 +64,31 @@ import org.scaleinvariant.sip.api.YLoss;
  *
  * <h2>Divergence</h2>
  *
- * If the network output, the physics output, the y-loss or the solver's step becomes NaN or
- * infinite, the run stops; the result is marked diverged, names the step and phase, and reports the
- * metrics of the last finite evaluation. Nothing is thrown.
+ * If the network output, the physics output, the y-loss, the solver's step, the gradient or the
+ * updated parameters become NaN or infinite, the step has diverged. With {@link OnDivergence#STOP}
+ * (the default) the run stops; the result is marked diverged, names the step, the phase and what
+ * was not finite, and reports the metrics of the last finite evaluation. With {@link
+ * OnDivergence#SKIP_BATCH} the batch is dropped: θ, the optimizer state and the solver counters go
+ * back to their values before the step (a copy taken before every step) and the run goes on; the
+ * result counts the dropped batches. Nothing is thrown for divergence.
+ *
+ * <h2>Providers</h2>
+ *
+ * Problems and solvers may come from plugins, so their contract is checked where it is cheap: the
+ * sizes n and m must be at least 1, drawn targets (and ground truths) finite, and the held-out
+ * targets finite; an exception thrown by a problem or solver is wrapped into a {@link SipException}
+ * ({@link ErrorCode#PROVIDER_CONTRACT} unless it already was one) whose message names the provider,
+ * the step and the phase. A solver that leaves Δx unwritten is caught too: Δx is filled with NaN
+ * before every call, so an unwritten value is reported as a non-finite step of that solver.
+ *
+ * <h2>Checkpoints and resuming</h2>
+ *
+ * With a {@link Checkpointing}, the trainer hands out {@link TrainingState} snapshots at the given
+ * intervals and at the end. A run started from such a state continues it: same parameters,
+ * optimizer state, curve and counters; the data generator is re-created from the seed and the
+ * state's draws are replayed (sampling into the training buffers, cheap next to training). The
+ * resumed run produces bit-identical parameters and curve values (steps, losses, x-distances) to one
+ * that never stopped; times continue from the saved totals but are not reproducible.
  *
  * <p>A trainer is stateless apart from its registry and may run several trainings concurrently
  * (each call builds its own network and workspaces), provided the problem and solver are
@@ -81,6 +103,12 @@ public final class Trainer {
   public static final long STANDARDIZATION_SEED = 0x57A4_DA2DL;
   /** Size of the sample from which the input standardisation is estimated, {@value} targets. */
   public static final int STANDARDIZATION_SAMPLES = 10_000;
+
+  /**
+   * The most batches in a row that {@link OnDivergence#SKIP_BATCH} drops, {@value}; one more and
+   * the run stops as diverged (every batch failing means the run cannot recover).
+   */
+  public static final int MAX_CONSECUTIVE_SKIPS = 100;
 
   private final MeterRegistry registry;
 
@@ -104,10 +132,39 @@ public final class Trainer {
    * @return the result; never null, also when the run diverged
    * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if SIP is requested without a solver
    *     or with a solver bound to another problem, {@link ErrorCode#UNKNOWN_ID} for an unknown
-   *     optimizer
+   *     optimizer, {@link ErrorCode#PROVIDER_CONTRACT} if the problem or solver breaks its contract
    */
   public TrainingResult train(
       String run, Problem problem, InverseSolver solver, TrainingConfig config, TrainingListener listener) {
+    return train(run, problem, solver, config, listener, null, Checkpointing.NONE);
+  }
+
+  /**
+   * Runs one training, or continues one from a saved state, handing out snapshots of its state.
+   *
+   * @param run the run's name, used as the {@code run} tag of the timers
+   * @param problem the physics (for a resumed run: equal to the one the state was saved from)
+   * @param solver the inverse solver (required for SIP, ignored for DP; may be null then)
+   * @param config the settings (for a resumed run: the ones the state was saved with)
+   * @param listener receives progress events
+   * @param from the state to continue from, or null to start afresh; a {@link
+   *     TrainingState#finished() finished} state trains nothing and returns its result
+   * @param checkpointing when and where snapshots go ({@link Checkpointing#NONE} for none)
+   * @return the result; never null, also when the run diverged
+   * @throws SipException as {@link #train(String, Problem, InverseSolver, TrainingConfig,
+   *     TrainingListener)}, and {@link ErrorCode#INVALID_ARGUMENT} (or {@link ErrorCode#NON_FINITE})
+   *     if the state does not fit the configuration (parameter count, optimizer, standardisation,
+   *     step beyond the configured steps); whatever the checkpoint sink throws
+   */
+  public TrainingResult train(
+      String run,
+      Problem problem,
+      InverseSolver solver,
+      TrainingConfig config,
+      TrainingListener listener,
+      TrainingState from,
+      Checkpointing checkpointing) {
+    Objects.requireNonNull(checkpointing, "checkpointing");
     if (config.method() == Method.SIP) {
       if (solver == null) {
         throw new SipException(ErrorCode.INVALID_ARGUMENT, "SIP training needs an inverse solver; none given");
@@ -123,7 +180,46 @@ public final class Trainer {
           ErrorCode.UNSUPPORTED,
           "supervised training needs ground-truth solutions; problem '" + problem.id() + "' has none");
     }
-    return new Run(run, problem, config.method() == Method.SIP ? solver : null, config, listener).execute();
+    requireSizes(problem, config);
+    Run r = new Run(run, problem, config.method() == Method.SIP ? solver : null, config, listener, checkpointing);
+    if (from != null) {
+      r.restore(from);
+    }
+    return r.execute(from);
+  }
+
+  /**
+   * Checks the problem's sizes and that every array of a run fits into a Java array.
+   *
+   * @throws SipException {@link ErrorCode#PROVIDER_CONTRACT} for a size below 1, {@link
+   *     ErrorCode#INVALID_ARGUMENT} for arrays beyond {@link DenseNetwork#MAX_PARAMETERS} values
+   */
+  private static void requireSizes(Problem problem, TrainingConfig config) {
+    int n = problem.inputSize();
+    int m = problem.outputSize();
+    if (n < 1 || m < 1) {
+      throw new SipException(
+          ErrorCode.PROVIDER_CONTRACT,
+          "problem '" + problem.id() + "' reports inputSize n = " + n + " and outputSize m = " + m
+              + "; allowed: both >= 1");
+    }
+    int widest = Math.max(n, m);
+    List<Integer> hidden = config.hidden() != null ? config.hidden() : problem.defaultHiddenLayers();
+    for (int width : hidden) {
+      widest = Math.max(widest, width);
+    }
+    requireFits("batch", config.batch(), widest);
+    requireFits("test set size", config.testSetSize(), widest);
+  }
+
+  private static void requireFits(String name, int rows, int rowSize) {
+    long values = (long) rows * rowSize;
+    if (values > DenseNetwork.MAX_PARAMETERS) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          name + " = " + rows + " is not allowed: with " + rowSize + " values per sample its arrays would hold "
+              + values + " values; allowed: at most " + DenseNetwork.MAX_PARAMETERS / rowSize);
+    }
   }
 
   /**
@@ -197,6 +293,7 @@ public final class Trainer {
     private final InverseSolver solver;
     private final TrainingConfig config;
     private final TrainingListener listener;
+    private final Checkpointing checkpointing;
     private final YLoss yLoss;
     private final int n;
     private final int m;
@@ -232,15 +329,31 @@ public final class Trainer {
 
     private double betweenBranches = Double.NaN;
     private long trainingNanos;
+    private long restoredWallNanos;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
+    private long batchesDrawn;
+    private int skippedBatches;
+    /** The phase running now (null while drawing targets), for naming a failing provider. */
+    private Phase phase;
+    /** What was not finite in the step that diverged, for the message. */
+    private String failure;
+    /** The clock reading at the end of the last {@link #forward} or {@link #backwardAndUpdate}. */
+    private long lastPhaseEnd;
 
-    Run(String name, Problem problem, InverseSolver solver, TrainingConfig config, TrainingListener listener) {
+    Run(
+        String name,
+        Problem problem,
+        InverseSolver solver,
+        TrainingConfig config,
+        TrainingListener listener,
+        Checkpointing checkpointing) {
       this.name = name;
       this.problem = problem;
       this.solver = solver;
       this.config = config;
       this.listener = listener == null ? TrainingListener.NONE : listener;
+      this.checkpointing = checkpointing;
       this.yLoss = config.yLoss();
       this.n = problem.inputSize();
       this.m = problem.outputSize();
@@ -269,11 +382,11 @@ public final class Trainer {
           Optimizers.create(config.optimizer(), network.parameterCount(), config.effectiveLearningRate(problem));
 
       clock = registry.config().clock();
-      for (Phase phase : Phase.values()) {
-        phaseTimers[phase.ordinal()] =
+      for (Phase p : Phase.values()) {
+        phaseTimers[p.ordinal()] =
             Timer.builder(Phase.TIMER_NAME)
                 .description("time of one training phase per call")
-                .tag("phase", phase.tag())
+                .tag("phase", p.tag())
                 .tag("run", name)
                 .register(registry);
       }
@@ -302,75 +415,181 @@ public final class Trainer {
               config.evaluationSet() == TrainingConfig.EvaluationSet.TEST ? TEST_SET_SEED : VALIDATION_SET_SEED);
       testTargets = held.targets();
       testTruth = held.truth();
+      requireFiniteDraws(testTargets, "held-out target y*", 0);
+      if (testTruth != null) {
+        requireFiniteDraws(testTruth, "held-out ground truth x*", 0);
+      }
       testX = new double[testSize * n];
       testY = new double[testSize * m];
       testClosest = new double[testSize * n];
     }
 
-    TrainingResult execute() {
-      long start = clock.monotonicTime();
-      double timeLimitNanos = config.timeLimitSeconds() * 1e9;
-      evaluate(0, start);
-      String divergence = null;
-      int completed = 0;
-      int evalEvery = config.effectiveEvalEvery();
-      for (int step = 1; step <= config.steps(); step++) {
-        long iterationStart = clock.monotonicTime();
-        Phase failedPhase;
-        switch (config.method()) {
-          case SIP:
-            problem.sampleTargets(data, yStar, batch);
-            failedPhase = sipIteration();
-            break;
-          case SUPERVISED:
-            problem.sampleTrainingPairs(data, yStar, xStar, batch);
-            failedPhase = supervisedIteration();
-            break;
-          case DP:
-          default:
-            problem.sampleTargets(data, yStar, batch);
-            failedPhase = dpIteration();
-            break;
+    /**
+     * Puts the run into a saved state: θ, standardisation, optimizer, curve and counters, and the
+     * data generator advanced by replaying the state's draws.
+     */
+    void restore(TrainingState state) {
+      if (state.parameters().length != network.parameterCount()) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "saved state has " + state.parameters().length + " parameters; the network of this configuration has "
+                + network.parameterCount() + " (sizes " + java.util.Arrays.toString(network.sizes()) + ")");
+      }
+      if ((state.inputMean() != null) != network.hasInputStandardization()) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "saved state " + (state.inputMean() != null ? "has" : "has no") + " input standardisation; the"
+                + " configuration " + (network.hasInputStandardization() ? "has" : "has none"));
+      }
+      int last = config.steps();
+      if (state.step() > last || (!state.finished() && state.step() == last)) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT,
+            "saved state at step " + state.step() + (state.finished() ? "" : " (unfinished)")
+                + " is not allowed for a run of " + last + " steps; allowed: an unfinished state before step "
+                + last + " or a finished one");
+      }
+      optimizer.restoreState(state.optimizer());
+      network.setParameters(state.parameters());
+      if (state.inputMean() != null) {
+        network.setInputStandardization(state.inputMean(), state.inputStd());
+      }
+      curve.addAll(state.curve());
+      SolverStatistics counts = state.solverStatistics();
+      setDiagnostics(counts.samples(), counts.regularized(), counts.clipped(), counts.indefinite(), counts.failed());
+      lossSinceEvaluation = state.lossSinceEvaluation();
+      stepsSinceEvaluation = state.stepsSinceEvaluation();
+      betweenBranches = state.betweenBranchesFraction();
+      skippedBatches = state.skippedBatches();
+      trainingNanos = state.trainingNanos();
+      restoredWallNanos = state.wallNanos();
+      System.arraycopy(state.phaseNanos(), 0, phaseNanos, 0, phaseNanos.length);
+      if (!state.finished()) {
+        for (long i = 0; i < state.batchesDrawn(); i++) {
+          draw(0);
         }
+      }
+      batchesDrawn = state.batchesDrawn();
+    }
+
+    TrainingResult execute(TrainingState from) {
+      if (from != null && from.finished()) {
+        return result(from.step(), null, from.wallNanos());
+      }
+      long start = clock.monotonicTime() - restoredWallNanos;
+      long lastCheckpoint = clock.monotonicTime();
+      double timeLimitNanos = config.timeLimitSeconds() * 1e9;
+      int first = from == null ? 1 : from.step() + 1;
+      if (from == null) {
+        evaluate(0, start);
+      }
+      boolean skip = config.onDivergence() == OnDivergence.SKIP_BATCH;
+      double[] savedParameters = skip ? new double[network.parameterCount()] : null;
+      OptimizerState savedOptimizer = skip ? optimizer.saveState() : null;
+      long[] savedCounts = new long[5];
+      int consecutiveSkips = 0;
+      String divergence = null;
+      int completed = first - 1;
+      int evalEvery = config.effectiveEvalEvery();
+      double[] parameters = network.parameters();
+      for (int step = first; step <= config.steps(); step++) {
+        long iterationStart = clock.monotonicTime();
+        if (skip) {
+          System.arraycopy(parameters, 0, savedParameters, 0, parameters.length);
+          optimizer.saveState(savedOptimizer);
+          saveDiagnostics(savedCounts);
+        }
+        Phase failedPhase;
+        try {
+          draw(step);
+          switch (config.method()) {
+            case SIP:
+              failedPhase = sipIteration();
+              break;
+            case SUPERVISED:
+              failedPhase = supervisedIteration();
+              break;
+            case DP:
+            default:
+              failedPhase = dpIteration();
+              break;
+          }
+        } catch (RuntimeException e) {
+          throw providerFailure("step " + step + ", " + (phase == null ? "drawing targets" : "phase " + phase.tag()), e);
+        }
+        batchesDrawn++;
         long iterationNanos = clock.monotonicTime() - iterationStart;
         if (failedPhase != null) {
-          divergence =
-              "training diverged at step "
-                  + step
-                  + " in phase "
-                  + failedPhase.tag()
-                  + " (NaN or infinite values); reporting the last finite evaluation, step "
-                  + lastFinite().step();
-          break;
+          if (skip && consecutiveSkips < MAX_CONSECUTIVE_SKIPS) {
+            System.arraycopy(savedParameters, 0, parameters, 0, parameters.length);
+            optimizer.restoreState(savedOptimizer);
+            setDiagnostics(savedCounts[0], savedCounts[1], savedCounts[2], savedCounts[3], savedCounts[4]);
+            skippedBatches++;
+            consecutiveSkips++;
+          } else {
+            divergence =
+                "training diverged at step "
+                    + step
+                    + " in phase "
+                    + failedPhase.tag()
+                    + " ("
+                    + failure
+                    + ")"
+                    + (skip ? "; " + MAX_CONSECUTIVE_SKIPS + " batches in a row were dropped before (skip-batch)" : "")
+                    + "; reporting the last finite evaluation, step "
+                    + lastFinite().step();
+            break;
+          }
+        } else {
+          consecutiveSkips = 0;
         }
         iterationTimer.record(iterationNanos, TimeUnit.NANOSECONDS);
         listener.onIteration(name, step, iterationNanos);
         trainingNanos += iterationNanos;
         completed = step;
-        boolean outOfTime = clock.monotonicTime() - start >= timeLimitNanos;
-        if (step % evalEvery == 0 || step == config.steps() || outOfTime) {
+        long now = clock.monotonicTime();
+        boolean outOfTime = now - start >= timeLimitNanos;
+        boolean last = step == config.steps() || outOfTime;
+        if (step % evalEvery == 0 || last) {
           evaluate(step, start);
           if (!isFinite(curve.get(curve.size() - 1))) {
+            boolean network = firstNonFinite(testX, testX.length) >= 0;
             divergence =
                 "training diverged by step "
                     + step
-                    + " (test metrics are NaN or infinite); reporting the last finite evaluation, step "
+                    + " in phase "
+                    + (network ? Phase.NN_FORWARD : Phase.PHYSICS_FORWARD).tag()
+                    + " of the test-set evaluation ("
+                    + (network ? "non-finite network output x" : "non-finite test y-loss or x-distance")
+                    + "); reporting the last finite evaluation, step "
                     + lastFinite().step();
             break;
           }
+          now = clock.monotonicTime();
         }
-        if (outOfTime) {
+        if (last) {
           break;
         }
+        if (checkpointing.isDue(step, now - lastCheckpoint)) {
+          checkpointing.sink().accept(snapshot(step, false, now - start));
+          lastCheckpoint = clock.monotonicTime();
+        }
       }
-      double wallSeconds = (clock.monotonicTime() - start) / 1e9;
+      long wallNanos = clock.monotonicTime() - start;
+      if (divergence == null && checkpointing.active()) {
+        checkpointing.sink().accept(snapshot(completed, true, wallNanos));
+      }
+      return result(completed, divergence, wallNanos);
+    }
+
+    private TrainingResult result(int completed, String divergence, long wallNanos) {
       CurvePoint last = lastFinite();
       Map<String, Double> phases = new LinkedHashMap<>();
-      for (Phase phase : Phase.values()) {
-        if (!usesPhase(config.method(), phase)) {
+      for (Phase p : Phase.values()) {
+        if (!usesPhase(config.method(), p)) {
           continue;
         }
-        phases.put(phase.tag(), completed == 0 ? 0.0 : phaseNanos[phase.ordinal()] / 1e6 / completed);
+        phases.put(p.tag(), completed == 0 ? 0.0 : phaseNanos[p.ordinal()] / 1e6 / completed);
       }
       double msPerIteration = completed == 0 ? 0.0 : trainingNanos / 1e6 / completed;
       return new TrainingResult(
@@ -387,7 +606,7 @@ public final class Trainer {
           last.testYLoss(),
           last.trainLoss(),
           msPerIteration,
-          wallSeconds,
+          wallNanos / 1e9,
           phases,
           divergence != null,
           divergence,
@@ -395,17 +614,143 @@ public final class Trainer {
           solver == null ? SolverStatistics.NONE : SolverStatistics.of(diagnostics),
           betweenBranches,
           network,
-          config);
+          config,
+          skippedBatches);
+    }
+
+    private TrainingState snapshot(int step, boolean finished, long wallNanos) {
+      return new TrainingState(
+          step,
+          batchesDrawn,
+          finished,
+          network.parameters(),
+          network.inputMean(),
+          network.inputStd(),
+          optimizer.saveState(),
+          curve,
+          solver == null ? SolverStatistics.NONE : SolverStatistics.of(diagnostics),
+          lossSinceEvaluation,
+          stepsSinceEvaluation,
+          betweenBranches,
+          skippedBatches,
+          trainingNanos,
+          wallNanos,
+          phaseNanos);
+    }
+
+    /** Draws the next training batch into yStar (and xStar), checking it is finite. */
+    private void draw(int step) {
+      phase = null;
+      if (config.method() == Method.SUPERVISED) {
+        problem.sampleTrainingPairs(data, yStar, xStar, batch);
+        requireFiniteDraws(xStar, "ground truth x*", step);
+      } else {
+        problem.sampleTargets(data, yStar, batch);
+      }
+      requireFiniteDraws(yStar, "training target y*", step);
+    }
+
+    private void requireFiniteDraws(double[] values, String what, int step) {
+      int bad = firstNonFinite(values, values.length);
+      if (bad >= 0) {
+        throw new SipException(
+            ErrorCode.PROVIDER_CONTRACT,
+            "problem '" + problem.id() + "' drew a non-finite " + what + "[" + bad + "] = " + values[bad]
+                + (step > 0 ? " at step " + step : "") + "; allowed: finite values");
+      }
+    }
+
+    /** Wraps an exception thrown by a provider (or anything else) during a step or evaluation. */
+    private SipException providerFailure(String where, RuntimeException e) {
+      String who;
+      if (phase == null) {
+        who = "problem '" + problem.id() + "'";
+      } else {
+        switch (phase) {
+          case INVERSE_SOLVE:
+            who = "solver '" + solver.id() + "'";
+            break;
+          case OPTIMIZER_STEP:
+            who = "optimizer '" + optimizer.id() + "'";
+            break;
+          case NN_FORWARD:
+            who = "the network";
+            break;
+          case PHYSICS_FORWARD:
+          case LOSS_BACKWARD:
+          default:
+            who = "problem '" + problem.id() + "'";
+            break;
+        }
+      }
+      if (e instanceof SipException) {
+        SipException sip = (SipException) e;
+        if (sip.code() == ErrorCode.PROVIDER_CONTRACT) {
+          return sip;
+        }
+        return new SipException(sip.code(), where + ": " + who + ": " + sip.getMessage(), e);
+      }
+      return new SipException(
+          ErrorCode.PROVIDER_CONTRACT,
+          where + ": " + who + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          e);
+    }
+
+    private void saveDiagnostics(long[] into) {
+      into[0] = diagnostics.samples();
+      into[1] = diagnostics.regularized();
+      into[2] = diagnostics.clipped();
+      into[3] = diagnostics.indefinite();
+      into[4] = diagnostics.failed();
+    }
+
+    private void setDiagnostics(long samples, long regularized, long clipped, long indefinite, long failed) {
+      diagnostics.reset();
+      diagnostics.addSamples(samples);
+      diagnostics.addRegularized(regularized);
+      diagnostics.addClipped(clipped);
+      diagnostics.addIndefinite(indefinite);
+      diagnostics.addFailed(failed);
+    }
+
+    /** Backward pass into ∂L/∂θ and the optimizer update, with their checks; returns a failed phase or null. */
+    private Phase backwardAndUpdate(long since, double[] outputGradient) {
+      phase = Phase.LOSS_BACKWARD;
+      network.backward(outputGradient, batch);
+      long t = record(Phase.LOSS_BACKWARD, since);
+      if (!allFinite(network.gradient(), network.parameterCount())) {
+        failure = "non-finite gradient dL/dtheta";
+        return Phase.LOSS_BACKWARD;
+      }
+      phase = Phase.OPTIMIZER_STEP;
+      optimizer.step(network.parameters(), network.gradient());
+      lastPhaseEnd = record(Phase.OPTIMIZER_STEP, t);
+      if (!allFinite(network.parameters(), network.parameterCount())) {
+        failure = "non-finite parameters theta after the update";
+        return Phase.OPTIMIZER_STEP;
+      }
+      return null;
+    }
+
+    private Phase forward(long since) {
+      phase = Phase.NN_FORWARD;
+      network.forward(yStar, x, batch);
+      lastPhaseEnd = record(Phase.NN_FORWARD, since);
+      if (!allFinite(x, batch * n)) {
+        failure = "non-finite network output x";
+        return Phase.NN_FORWARD;
+      }
+      return null;
     }
 
     /** One supervised iteration; returns the phase that produced non-finite values, or null. */
     private Phase supervisedIteration() {
-      long t0 = clock.monotonicTime();
-      network.forward(yStar, x, batch);
-      long t1 = record(Phase.NN_FORWARD, t0);
-      if (!allFinite(x, batch * n)) {
-        return Phase.NN_FORWARD;
+      Phase failed = forward(clock.monotonicTime());
+      if (failed != null) {
+        return failed;
       }
+      long t1 = lastPhaseEnd;
+      phase = Phase.LOSS_BACKWARD;
       int count = batch * n;
       double loss = 0;
       double scale = 1.0 / batch;
@@ -414,13 +759,15 @@ public final class Trainer {
         loss += r * r;
         gradX[i] = r * scale;
       }
-      network.backward(gradX, batch);
-      long t2 = record(Phase.LOSS_BACKWARD, t1);
       if (!Double.isFinite(loss)) {
+        record(Phase.LOSS_BACKWARD, t1);
+        failure = "non-finite loss";
         return Phase.LOSS_BACKWARD;
       }
-      optimizer.step(network.parameters(), network.gradient());
-      record(Phase.OPTIMIZER_STEP, t2);
+      failed = backwardAndUpdate(t1, gradX);
+      if (failed != null) {
+        return failed;
+      }
       lossSinceEvaluation += 0.5 * loss * scale;
       stepsSinceEvaluation++;
       return null;
@@ -428,39 +775,50 @@ public final class Trainer {
 
     /** One SIP iteration; returns the phase that produced non-finite values, or null. */
     private Phase sipIteration() {
-      long t0 = clock.monotonicTime();
-      network.forward(yStar, x, batch);
-      long t1 = record(Phase.NN_FORWARD, t0);
-      if (!allFinite(x, batch * n)) {
-        return Phase.NN_FORWARD;
+      Phase failed = forward(clock.monotonicTime());
+      if (failed != null) {
+        return failed;
       }
+      long t1 = lastPhaseEnd;
+      phase = Phase.PHYSICS_FORWARD;
       problem.forward(x, y, batch);
       double loss = yLoss.value(y, yStar, batch, m);
       yLoss.newtonTarget(y, yStar, config.eta(), target, batch, m);
       long t2 = record(Phase.PHYSICS_FORWARD, t1);
       if (!Double.isFinite(loss) || !allFinite(target, batch * m)) {
+        failure = "non-finite y-loss or Newton target";
         return Phase.PHYSICS_FORWARD;
       }
+      phase = Phase.INVERSE_SOLVE;
+      int count = batch * n;
+      java.util.Arrays.fill(dx, 0, count, Double.NaN); // a value the solver does not write stays NaN
       solver.step(x, y, target, dx, batch, diagnostics);
       long t3 = record(Phase.INVERSE_SOLVE, t2);
-      if (!allFinite(dx, batch * n)) {
+      int bad = firstNonFinite(dx, count);
+      if (bad >= 0) {
+        failure = "solver '" + solver.id() + "' returned dx[" + bad + "] = " + dx[bad] + " (NaN, infinite or not"
+            + " written) for finite x, y and t";
         return Phase.INVERSE_SOLVE;
       }
-      int count = batch * n;
       for (int i = 0; i < count; i++) {
         xTilde[i] = x[i] + dx[i];
       }
       long t = t3;
       for (int k = 0; k < config.nnUpdates(); k++) {
         if (k > 0) {
-          network.forward(yStar, x, batch);
-          t = record(Phase.NN_FORWARD, t);
+          failed = forward(t);
+          if (failed != null) {
+            return failed;
+          }
+          t = lastPhaseEnd;
         }
+        phase = Phase.LOSS_BACKWARD;
         config.proxyLoss().gradient(x, xTilde, gradX, count, batch);
-        network.backward(gradX, batch);
-        t = record(Phase.LOSS_BACKWARD, t);
-        optimizer.step(network.parameters(), network.gradient());
-        t = record(Phase.OPTIMIZER_STEP, t);
+        failed = backwardAndUpdate(t, gradX);
+        if (failed != null) {
+          return failed;
+        }
+        t = lastPhaseEnd;
       }
       lossSinceEvaluation += loss;
       stepsSinceEvaluation++;
@@ -469,18 +827,20 @@ public final class Trainer {
 
     /** One DP iteration; returns the phase that produced non-finite values, or null. */
     private Phase dpIteration() {
-      long t0 = clock.monotonicTime();
-      network.forward(yStar, x, batch);
-      long t1 = record(Phase.NN_FORWARD, t0);
-      if (!allFinite(x, batch * n)) {
-        return Phase.NN_FORWARD;
+      Phase failed = forward(clock.monotonicTime());
+      if (failed != null) {
+        return failed;
       }
+      long t1 = lastPhaseEnd;
+      phase = Phase.PHYSICS_FORWARD;
       problem.forward(x, y, batch);
       double loss = yLoss.value(y, yStar, batch, m);
       long t2 = record(Phase.PHYSICS_FORWARD, t1);
       if (!Double.isFinite(loss)) {
+        failure = "non-finite y-loss";
         return Phase.PHYSICS_FORWARD;
       }
+      phase = Phase.LOSS_BACKWARD;
       yLoss.gradient(y, yStar, gradY, batch, m);
       double scale = 1.0 / batch;
       for (int i = 0, count = batch * m; i < count; i++) {
@@ -489,58 +849,67 @@ public final class Trainer {
       problem.vectorJacobianProduct(x, gradY, gradX, batch);
       if (!allFinite(gradX, batch * n)) {
         record(Phase.LOSS_BACKWARD, t2);
+        failure = "non-finite vector-Jacobian product";
         return Phase.LOSS_BACKWARD;
       }
-      network.backward(gradX, batch);
-      long t3 = record(Phase.LOSS_BACKWARD, t2);
-      optimizer.step(network.parameters(), network.gradient());
-      record(Phase.OPTIMIZER_STEP, t3);
+      failed = backwardAndUpdate(t2, gradX);
+      if (failed != null) {
+        return failed;
+      }
       lossSinceEvaluation += loss;
       stepsSinceEvaluation++;
       return null;
     }
 
-    private long record(Phase phase, long since) {
+    private long record(Phase p, long since) {
       long now = clock.monotonicTime();
       long nanos = now - since;
-      phaseTimers[phase.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
-      phaseNanos[phase.ordinal()] += nanos;
-      listener.onPhase(name, phase, nanos);
+      phaseTimers[p.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+      phaseNanos[p.ordinal()] += nanos;
+      listener.onPhase(name, p, nanos);
       return now;
     }
 
     private void evaluate(int step, long start) {
       int size = config.testSetSize();
-      network.forward(testTargets, testX, size);
-      problem.forward(testX, testY, size);
-      double yLossValue = yLoss.value(testY, testTargets, size, m);
+      double yLossValue;
       double xDistance = Double.NaN;
-      double[] reference = null;
-      if (solutions.isPresent()) {
-        solutions.get().closestSolution(testX, testTargets, testClosest, size);
-        reference = testClosest;
-      } else if (testTruth != null) {
-        reference = testTruth;
-      }
-      if (reference != null) {
-        double tolerance =
-            solutions.isPresent() ? solutions.get().nearTolerance().orElse(Double.NaN) : Double.NaN;
-        double sum = 0;
-        int far = 0;
-        for (int b = 0; b < size; b++) {
-          double squares = 0;
-          for (int j = 0; j < n; j++) {
-            double d = testX[b * n + j] - reference[b * n + j];
-            squares += d * d;
-          }
-          double distance = Math.sqrt(squares);
-          sum += distance;
-          if (distance > tolerance) {
-            far++;
-          }
+      try {
+        phase = Phase.NN_FORWARD;
+        network.forward(testTargets, testX, size);
+        phase = Phase.PHYSICS_FORWARD;
+        problem.forward(testX, testY, size);
+        yLossValue = yLoss.value(testY, testTargets, size, m);
+        double[] reference = null;
+        if (solutions.isPresent()) {
+          phase = null;
+          solutions.get().closestSolution(testX, testTargets, testClosest, size);
+          reference = testClosest;
+        } else if (testTruth != null) {
+          reference = testTruth;
         }
-        xDistance = sum / size;
-        betweenBranches = Double.isNaN(tolerance) ? Double.NaN : (double) far / size;
+        if (reference != null) {
+          double tolerance =
+              solutions.isPresent() ? solutions.get().nearTolerance().orElse(Double.NaN) : Double.NaN;
+          double sum = 0;
+          int far = 0;
+          for (int b = 0; b < size; b++) {
+            double squares = 0;
+            for (int j = 0; j < n; j++) {
+              double d = testX[b * n + j] - reference[b * n + j];
+              squares += d * d;
+            }
+            double distance = Math.sqrt(squares);
+            sum += distance;
+            if (distance > tolerance) {
+              far++;
+            }
+          }
+          xDistance = sum / size;
+          betweenBranches = Double.isNaN(tolerance) ? Double.NaN : (double) far / size;
+        }
+      } catch (RuntimeException e) {
+        throw providerFailure("evaluation at step " + step, e);
       }
       double trainLoss = stepsSinceEvaluation == 0 ? Double.NaN : lossSinceEvaluation / stepsSinceEvaluation;
       lossSinceEvaluation = 0;
@@ -593,11 +962,16 @@ public final class Trainer {
   }
 
   private static boolean allFinite(double[] values, int count) {
+    return firstNonFinite(values, count) < 0;
+  }
+
+  /** The index of the first NaN or infinite value among the first {@code count}, or −1. */
+  private static int firstNonFinite(double[] values, int count) {
     for (int i = 0; i < count; i++) {
       if (!Double.isFinite(values[i])) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 }

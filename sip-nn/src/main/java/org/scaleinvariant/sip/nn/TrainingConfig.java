@@ -35,6 +35,7 @@ import org.scaleinvariant.sip.api.YLoss;
  * @param timeLimitSeconds the wall-time budget in seconds (infinite for none)
  * @param evaluationSet which fixed held-out set the run is measured on: the test set (reports) or
  *     the validation set (learning-rate search, so the test set never chooses a setting)
+ * @param onDivergence what a step with NaN or infinite values does: stop the run, or drop the batch
  */
 public record TrainingConfig(
     Method method,
@@ -54,7 +55,8 @@ public record TrainingConfig(
     int evalEvery,
     int testSetSize,
     double timeLimitSeconds,
-    EvaluationSet evaluationSet) {
+    EvaluationSet evaluationSet,
+    OnDivergence onDivergence) {
 
   /** Default η = {@value}: a full Newton step of the y-loss, the chapter's recommendation. */
   public static final double DEFAULT_ETA = 1.0;
@@ -89,6 +91,7 @@ public record TrainingConfig(
     Objects.requireNonNull(yLoss, "yLoss");
     Objects.requireNonNull(activation, "activation");
     Objects.requireNonNull(evaluationSet, "evaluationSet");
+    Objects.requireNonNull(onDivergence, "onDivergence");
     if (!Double.isNaN(learningRate)) {
       Checks.requirePositive(learningRate, "learning rate");
     }
@@ -115,7 +118,7 @@ public record TrainingConfig(
    * The defaults: SIP with Adam (η_NN: the problem's recommendation, else 10⁻³), η = 1, L2 proxy loss, one network update per solver
    * evaluation, L2 y-loss, {@value #DEFAULT_STEPS} steps of batch {@value #DEFAULT_BATCH}, seed
    * {@value #DEFAULT_SEED}, ReLU with He initialisation, the problem's hidden layers and
-   * standardisation recommendation, no time limit.
+   * standardisation recommendation, no time limit, stop on divergence.
    *
    * @return the default configuration
    */
@@ -157,6 +160,7 @@ public record TrainingConfig(
     b.testSetSize = testSetSize;
     b.timeLimitSeconds = timeLimitSeconds;
     b.evaluationSet = evaluationSet;
+    b.onDivergence = onDivergence;
     return b;
   }
 
@@ -224,8 +228,20 @@ public record TrainingConfig(
     private int testSetSize = DEFAULT_TEST_SET_SIZE;
     private double timeLimitSeconds = Double.POSITIVE_INFINITY;
     private EvaluationSet evaluationSet = EvaluationSet.TEST;
+    private OnDivergence onDivergence = OnDivergence.STOP;
 
     private Builder() {}
+
+    /**
+     * Sets what a step with NaN or infinite values does.
+     *
+     * @param value stop the run or drop the batch
+     * @return this builder
+     */
+    public Builder onDivergence(OnDivergence value) {
+      onDivergence = value;
+      return this;
+    }
 
     /**
      * Sets the held-out set the run is measured on.
@@ -434,7 +450,7 @@ public record TrainingConfig(
     public TrainingConfig build() {
       return new TrainingConfig(method, optimizer, learningRate, eta, proxyLoss, nnUpdates, yLoss, steps,
           batch, seed, hidden, activation, initialization, standardizeInput, evalEvery, testSetSize,
-          timeLimitSeconds, evaluationSet);
+          timeLimitSeconds, evaluationSet, onDivergence);
     }
   }
 }

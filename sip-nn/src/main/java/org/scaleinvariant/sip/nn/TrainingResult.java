@@ -8,7 +8,8 @@ import org.scaleinvariant.sip.api.Options;
 
 /**
  * The outcome of one training run. If the run diverged, the metrics are those of the last finite
- * evaluation and {@link #divergence()} says where it happened.
+ * evaluation and {@link #divergence()} says where it happened (the network then holds the values
+ * of the failed step and is not meant to be used).
  *
  * @param run the run's name (also the {@code run} tag of its timers)
  * @param problem the problem id
@@ -37,6 +38,8 @@ import org.scaleinvariant.sip.api.Options;
  *     last evaluation (NaN if the problem defines no tolerance)
  * @param network the trained network
  * @param config the configuration the run used
+ * @param skippedBatches the batches dropped because their step diverged ({@link
+ *     OnDivergence#SKIP_BATCH}); 0 otherwise
  */
 public record TrainingResult(
     String run,
@@ -60,7 +63,8 @@ public record TrainingResult(
     SolverStatistics solverStatistics,
     double betweenBranchesFraction,
     DenseNetwork network,
-    TrainingConfig config) {
+    TrainingConfig config,
+    int skippedBatches) {
 
   /** Copies the collections (phase order kept). */
   public TrainingResult {

@@ -182,4 +182,38 @@ class DenseNetworkTests {
         ErrorCode.INVALID_ARGUMENT,
         assertThrows(SipException.class, () -> new DenseNetwork(new int[] {2, 0, 2}, Activation.RELU)).code());
   }
+
+  @Test
+  void theStandardDeviationsAreKeptAsGivenSoASavedNetworkReloadsBitForBit() {
+    // 51/7 = 7.285714285714286, but 1/(1/(51/7)) = 7.285714285714285: a network that kept only 1/std
+    // would hand out a different std, and a reloaded copy would standardise differently.
+    double std = 51 / 7.0;
+    DenseNetwork original = DenseNetwork.of(2, List.of(3), 1, Activation.TANH);
+    original.initialize(Initialization.XAVIER, new SplittableRandom(1));
+    original.setInputStandardization(new double[] {0.1, -0.2}, new double[] {std, 1.5});
+    assertEquals(std, original.inputStd()[0], 0);
+
+    DenseNetwork copy = new DenseNetwork(original.sizes(), original.activation());
+    copy.setParameters(original.parameters());
+    copy.setInputStandardization(original.inputMean(), original.inputStd());
+    double[] input = {0.3, -0.5, 9, 4};
+    double[] a = new double[2];
+    double[] b = new double[2];
+    original.forward(input, a, 2);
+    copy.forward(input, b, 2);
+    assertArrayEquals(a, b, 0);
+  }
+
+  @Test
+  void setParametersChecksLengthAndFinitenessAndChangesNothingOnFailure() {
+    DenseNetwork network = DenseNetwork.of(2, List.of(3), 1, Activation.RELU);
+    double[] before = network.parameters().clone();
+    SipException length = assertThrows(SipException.class, () -> network.setParameters(new double[4]));
+    assertEquals(ErrorCode.SHAPE_MISMATCH, length.code());
+    assertEquals("parameters have length 4; expected 13 for network sizes [2, 3, 1]", length.getMessage());
+    double[] nan = new double[13];
+    nan[12] = Double.NaN;
+    assertEquals(ErrorCode.NON_FINITE, assertThrows(SipException.class, () -> network.setParameters(nan)).code());
+    assertArrayEquals(before, network.parameters(), 0);
+  }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.nn.SolverStatistics;
 import org.scaleinvariant.sip.nn.TrainingResult;
@@ -52,8 +53,9 @@ public final class Json {
    * {@code solver}, {@code optimizer}, {@code learningRate}, {@code eta}, {@code steps}, {@code
    * testXDistance}, {@code testYLoss}, {@code trainLoss}, {@code msPerIteration}, {@code
    * wallSeconds}, {@code phases} (phase → mean ms per iteration), {@code diverged}, {@code
-   * divergence}, {@code solverStatistics}, {@code seed}, {@code batch}, and {@code
-   * betweenBranchesFraction} for problems with separated solution branches.
+   * divergence}, {@code skippedBatches} (batches dropped by {@code --on-divergence skip-batch}),
+   * {@code solverStatistics}, {@code seed}, {@code batch}, and {@code betweenBranchesFraction} for
+   * problems with separated solution branches.
    *
    * @param result the result
    * @return the object
@@ -61,10 +63,7 @@ public final class Json {
   public static ObjectNode result(TrainingResult result) {
     ObjectNode node = object();
     node.put("problem", result.problem());
-    ObjectNode parameters = node.putObject("parameters");
-    for (Map.Entry<String, String> e : result.problemParameters().asMap().entrySet()) {
-      putParameter(parameters, e.getKey(), e.getValue());
-    }
+    putParameters(node, result.problemParameters());
     node.put("method", result.method());
     node.put("solver", result.solver());
     node.put("optimizer", result.optimizer());
@@ -88,6 +87,7 @@ public final class Json {
     if (result.divergence() != null) {
       node.put("divergence", result.divergence());
     }
+    node.put("skippedBatches", result.skippedBatches());
     if (!Double.isNaN(result.betweenBranchesFraction())) {
       putNumber(node, "betweenBranchesFraction", result.betweenBranchesFraction());
     }
@@ -101,6 +101,20 @@ public final class Json {
       stats.put("failed", s.failed());
     }
     return node;
+  }
+
+  /**
+   * Puts a problem's parameters as the object {@code parameters}, sorted by name; values that are
+   * numbers become JSON numbers, the others strings.
+   *
+   * @param node the object
+   * @param options the parameters
+   */
+  public static void putParameters(ObjectNode node, Options options) {
+    ObjectNode parameters = node.putObject("parameters");
+    for (Map.Entry<String, String> e : options.asMap().entrySet()) {
+      putParameter(parameters, e.getKey(), e.getValue());
+    }
   }
 
   private static void putParameter(ObjectNode node, String key, String value) {
