@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scaleinvariant.sip.api.InverseSolver;
-import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
 import org.scaleinvariant.sip.api.SolverRegistry;
-import org.scaleinvariant.sip.nn.Method;
+import org.scaleinvariant.sip.app.sweep.RunExecutor;
+import org.scaleinvariant.sip.app.sweep.RunSpec;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
@@ -22,9 +22,9 @@ import org.scaleinvariant.sip.nn.TrainingResult;
 /** Turns command-line options into problems, solvers and training runs, and runs them. */
 final class Runs {
   private final ProviderRegistry<ProblemProvider> problems;
-  private final SolverRegistry solvers;
   private final Trainer trainer;
   private final PrometheusMeterRegistry metrics;
+  private final RunExecutor executor;
 
   @Inject
   Runs(
@@ -33,9 +33,19 @@ final class Runs {
       Trainer trainer,
       PrometheusMeterRegistry metrics) {
     this.problems = problems;
-    this.solvers = solvers;
     this.trainer = trainer;
     this.metrics = metrics;
+    this.executor = new RunExecutor(problems, solvers, trainer);
+  }
+
+  /**
+   * Runs {@link RunSpec}s with this process's providers (plugins included) and trainer, so their
+   * timers appear in {@link #metricsText()}.
+   *
+   * @return the executor
+   */
+  RunExecutor executor() {
+    return executor;
   }
 
   /**
@@ -79,7 +89,7 @@ final class Runs {
    * @return the problem
    */
   Problem problem(String id, Options parameters) {
-    return problems.get(id.trim().toLowerCase(Locale.ROOT)).create(parameters);
+    return executor.problem(id, parameters);
   }
 
   /**
@@ -93,13 +103,7 @@ final class Runs {
    * @return the planned run; the solver is null for DP training
    */
   Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
-    InverseSolver solver = null;
-    if (config.method() == Method.SIP) {
-      InverseSolverProvider provider =
-          solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
-      solver = provider.create(problem, Options.of(solverOptions));
-    }
-    return new Planned(name, problem, solver, config);
+    return new Planned(name, problem, executor.solver(problem, config.method(), solverId, solverOptions), config);
   }
 
   /**
