@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,11 @@ import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.app.sweep.EngineFactory;
 import org.scaleinvariant.sip.app.sweep.LearningRateSearch;
 import org.scaleinvariant.sip.app.sweep.LocalEngine;
 import org.scaleinvariant.sip.app.sweep.RunEngine;
+import org.scaleinvariant.sip.app.sweep.SparkMaster;
 import org.scaleinvariant.sip.app.sweep.Sweep;
 import org.scaleinvariant.sip.app.sweep.SweepDefinition;
 import org.scaleinvariant.sip.app.sweep.SweepFiles;
@@ -27,6 +30,8 @@ import org.scaleinvariant.sip.nn.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -48,21 +53,30 @@ import picocli.CommandLine.Spec;
           + " points (curves record at least 50 points); for --param xi also divided by xi (the"
           + " relative x-distance of the chapter's Fig. 23). Points are mean and standard deviation"
           + " over the seeds whose runs did not diverge (diverged runs are counted).",
-      "Runs execute in parallel across the cores. With --out DIR the sweep is resumable: started"
-          + " again with the same DIR it reuses every run (and learning-rate search) that finished.",
+      "Runs execute in parallel across the cores (--engine local), or as tasks of an Apache Spark"
+          + " job (--engine spark --master URL), with bit-identical results. With --out DIR the sweep is"
+          + " resumable: started again with the same DIR (on either engine) it reuses every run (and"
+          + " learning-rate search) that finished.",
       ""
     },
     footer = {
       "",
       "Examples (the chapter's Fig. 23):",
       "  sip sweep --param xi --values 1,3,5,10,20,32,48,64 --phi 0 --seeds 3 --out runs/xi",
-      "  sip sweep --param phi --values 0,1,3,5,10,23,35,40,45 --xi 32 --methods sip,adam --out runs/phi"
+      "  sip sweep --param phi --values 0,1,3,5,10,23,35,40,45 --xi 32 --methods sip,adam --out runs/phi",
+      "  sip sweep --param xi --values 1,32 --engine spark --master local[2] --out runs/xi-spark"
     })
 final class SweepCommand implements Callable<Integer> {
   /** Default methods, {@value}: the methods of the published sweeps. */
   static final String DEFAULT_METHODS = "sip,adam,sgd";
   /** Default seeds per point, {@value}. */
   static final int DEFAULT_SEEDS = 3;
+  /** The engine that runs in this process, {@value} (the default). */
+  static final String ENGINE_LOCAL = "local";
+  /** The engine that runs the sweep as an Apache Spark job, {@value}. */
+  static final String ENGINE_SPARK = "spark";
+  /** The system property Spark reads its master from ({@code spark-submit --master} sets it). */
+  static final String SPARK_MASTER_PROPERTY = "spark.master";
 
   @Spec CommandSpec spec;
 
@@ -99,23 +113,82 @@ final class SweepCommand implements Callable<Integer> {
       description = "Independent seeds per point: --seed, --seed+1, ... Default: ${DEFAULT-VALUE}.")
   String seeds;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = ENGINE_LOCAL,
+      description =
+          "Where the runs execute: local (in this process, across the cores) or spark (one Spark task"
+              + " per run, in a JVM on the class path of the sip-spark module; needs --master)."
+              + " Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "--engine spark: the Spark master: local[N] (N worker threads in one JVM; failed tasks are"
+              + " retried up to " + SparkMaster.DEFAULT_ATTEMPTS + " times, local[N,F]: F attempts),"
+              + " local[*], spark://HOST:PORT, yarn, k8s://URL. Under spark-submit: its --master.")
+  String master;
+
   private final Runs runs;
+  private final Plugins plugins;
+  private final EngineFactory inProcessSpark;
 
-
+  /**
+   * The command of the app on the module path: {@code --engine spark} starts a JVM on the class path
+   * of {@code sip-spark}.
+   */
   @Inject
-  SweepCommand(Runs runs) {
+  SweepCommand(Runs runs, Plugins plugins) {
+    this(runs, plugins, null);
+  }
+
+  /**
+   * The command with an engine factory for {@code --engine spark} in this JVM (a JVM on the class
+   * path of {@code sip-spark}: {@link ClassPathSweep}).
+   *
+   * @param runs the runs
+   * @param plugins the loaded plugins
+   * @param inProcessSpark starts the Spark engine, or null to start a JVM for it
+   */
+  SweepCommand(Runs runs, Plugins plugins, EngineFactory inProcessSpark) {
     this.runs = runs;
+    this.plugins = plugins;
+    this.inProcessSpark = inProcessSpark;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String engineId = engine.trim().toLowerCase(Locale.ROOT);
+    if (!engineId.equals(ENGINE_LOCAL) && !engineId.equals(ENGINE_SPARK)) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          "--engine '" + engine + "' is not allowed; allowed: " + ENGINE_LOCAL + ", " + ENGINE_SPARK);
+    }
+    boolean spark = engineId.equals(ENGINE_SPARK);
+    if (!spark && master != null) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--master given with --engine local; allowed: --master with --engine spark");
+    }
+    String sparkMaster = null;
+    if (spark && (master != null || System.getProperty(SPARK_MASTER_PROPERTY) == null)) {
+      sparkMaster = SparkMaster.check(master);
+    }
     SweepDefinition definition = definition();
+    if (spark && inProcessSpark == null) {
+      return SparkProcess.run(forwardedArguments(spec.commandLine().getParseResult()), plugins.folders(),
+          SparkMaster.isLocal(sparkMaster), out, err);
+    }
     Path dir = output.prepare();
     PrintWriter progress = output.quiet ? null : err;
     Sweep.Outcome outcome;
-    try (RunEngine runEngine = new LocalEngine(runs.executor(), runs::metricsText, progress)) {
+    try (RunEngine runEngine = spark
+        ? inProcessSpark.start(sparkMaster, progress)
+        : new LocalEngine(runs.executor(), runs::metricsText, progress)) {
       outcome = new Sweep(definition).run(runEngine, dir, err, output.quiet);
     }
     print(out, definition, outcome);
@@ -192,6 +265,32 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * This command's options as given, for the JVM of {@code --engine spark}: every matched option but
+   * {@value PluginPath#OPTION} (the plugins' jars go on that JVM's class path instead), each under its
+   * longest name.
+   *
+   * @param parsed the parse result of this command
+   * @return the arguments
+   */
+  static List<String> forwardedArguments(ParseResult parsed) {
+    List<String> args = new ArrayList<>();
+    // matchedOptions() has a repeated option once per occurrence; its values come with the first
+    for (OptionSpec option : new LinkedHashSet<>(parsed.matchedOptions())) {
+      if (option.longestName().equals(PluginPath.OPTION)) {
+        continue;
+      }
+      if (option.arity().max() == 0) {
+        args.add(option.longestName());
+        continue;
+      }
+      for (String value : option.originalStringValues()) {
+        args.add(option.longestName());
+        args.add(value);
+      }
+    }
+    return args;
+  }
 
   /** Checks and canonicalises the swept values. */
   private List<String> checkedValues(String name, boolean training) {
