@@ -135,9 +135,6 @@ final class SparkProcess {
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    if (javaOptions != null && !javaOptions.isBlank()) {
-      command.addAll(List.of(javaOptions.trim().split("\\s+")));
-    }
     for (String line : lines(jvmOptionsFile)) {
       command.addAll(List.of(line.split("\\s+")));
     }
@@ -145,6 +142,9 @@ final class SparkProcess {
       command.addAll(JAVA_24_OPTIONS);
     }
     command.add("-Dlog4j2.configurationFile=" + launch.resolve(LOG_CONFIGURATION_FILE));
+    if (javaOptions != null && !javaOptions.isBlank()) { // last, so they can override the ones above
+      command.addAll(List.of(javaOptions.trim().split("\\s+")));
+    }
     StringBuilder classPath = new StringBuilder(jobJar.toString());
     for (String entry : lines(classPathFile)) {
       classPath.append(java.io.File.pathSeparatorChar).append(entry);

@@ -95,9 +95,8 @@ class SweepEngineOptionsTests {
     Files.writeString(plugins.resolve("notes.txt"), "");
 
     List<String> command = SparkProcess.command(root, List.of(plugins), " -Xmx2g  -Dx=y ", 17);
-    assertEquals(List.of("-Xmx2g", "-Dx=y", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "-Dio.netty.tryReflectionSetAccessible=true",
-        "-Dlog4j2.configurationFile=" + launch.resolve(SparkProcess.LOG_CONFIGURATION_FILE), "-cp",
+    assertEquals(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
+        "-Dlog4j2.configurationFile=" + launch.resolve(SparkProcess.LOG_CONFIGURATION_FILE), "-Xmx2g", "-Dx=y", "-cp",
         root.resolve(SparkProcess.JOB_JAR) + ":/m2/spark-core.jar:/m2/scala-library.jar:" + plugins.resolve("a.jar")
             + ":" + plugins.resolve("b.jar"),
         SparkProcess.MAIN_CLASS), command.subList(1, command.size()));
