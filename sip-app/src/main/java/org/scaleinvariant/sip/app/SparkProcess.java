@@ -26,7 +26,8 @@ import org.scaleinvariant.sip.api.SipException;
  * <p>What the JVM gets, all written by {@code sip-spark}'s build ({@value #BUILD_COMMAND}) into
  * {@code sip-spark/target}: the shaded job jar {@value #JOB_JAR} (the same jar {@code spark-submit}
  * takes on a cluster), Spark and its dependencies as {@code launch/classpath.txt} (jars in the local
- * Maven repository), the Java 17 flags Spark needs as {@code launch/jvm.options}, and a log
+ * Maven repository), the JVM options Spark needs on Java 17 and newer as {@code launch/jvm.options}
+ * (Spark's own list, which {@code spark-submit} adds on a cluster), and a log
  * configuration that keeps Spark's log at warnings. Plugin jars ({@code --plugin-path}, {@code
  * SIP_PLUGIN_PATH}) are added to the class path, {@code SIP_JAVA_OPTS} to the JVM options, and for a
  * local master {@code SPARK_LOCAL_IP=127.0.0.1}, so Spark binds to loopback only.
@@ -46,11 +47,6 @@ final class SparkProcess {
   static final String LOG_CONFIGURATION_FILE = "log4j2.properties";
   /** How to build the Spark engine, from the project root. */
   static final String BUILD_COMMAND = "./mvnw -B -ntp -DskipTests -pl sip-app,sip-spark -am package";
-  /** Extra JVM options on Java 24 and newer, where Spark's use of Unsafe and native code warns. */
-  static final List<String> JAVA_24_OPTIONS =
-      List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
-  /** The first Java feature release that needs {@link #JAVA_24_OPTIONS}. */
-  static final int JAVA_24 = 24;
   /** The environment variable that makes Spark bind to one address. */
   static final String LOCAL_IP_VARIABLE = "SPARK_LOCAL_IP";
   /** The loopback address local masters bind to. */
@@ -78,8 +74,7 @@ final class SparkProcess {
   static int run(List<String> sweepArgs, List<Path> pluginFolders, boolean localMaster, PrintWriter out,
       PrintWriter err) throws InterruptedException {
     Path root = root();
-    List<String> command =
-        command(root, pluginFolders, System.getenv(JAVA_OPTIONS_VARIABLE), Runtime.version().feature());
+    List<String> command = command(root, pluginFolders, System.getenv(JAVA_OPTIONS_VARIABLE));
     command.addAll(sweepArgs);
     ProcessBuilder builder = new ProcessBuilder(command);
     if (localMaster && !builder.environment().containsKey(LOCAL_IP_VARIABLE)) {
@@ -119,11 +114,10 @@ final class SparkProcess {
    * @param root the project root
    * @param pluginFolders the plugin folders
    * @param javaOptions the launcher's extra JVM options ({@value #JAVA_OPTIONS_VARIABLE}), or null
-   * @param javaFeature the Java feature release the job runs on
    * @return the command
    * @throws SipException {@link ErrorCode#UNSUPPORTED} if a file of the Spark engine is missing
    */
-  static List<String> command(Path root, List<Path> pluginFolders, String javaOptions, int javaFeature) {
+  static List<String> command(Path root, List<Path> pluginFolders, String javaOptions) {
     Path jobJar = root.resolve(JOB_JAR);
     Path launch = root.resolve(LAUNCH_FOLDER);
     Path classPathFile = launch.resolve(CLASSPATH_FILE);
@@ -137,9 +131,6 @@ final class SparkProcess {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String line : lines(jvmOptionsFile)) {
       command.addAll(List.of(line.split("\\s+")));
-    }
-    if (javaFeature >= JAVA_24) {
-      command.addAll(JAVA_24_OPTIONS);
     }
     command.add("-Dlog4j2.configurationFile=" + launch.resolve(LOG_CONFIGURATION_FILE));
     if (javaOptions != null && !javaOptions.isBlank()) { // last, so they can override the ones above

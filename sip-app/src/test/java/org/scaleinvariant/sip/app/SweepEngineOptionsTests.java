@@ -73,7 +73,7 @@ class SweepEngineOptionsTests {
 
   @Test
   void withoutABuiltSparkEngineTheMessageGivesTheBuildCommand(@TempDir Path root) {
-    SipException e = assertThrows(SipException.class, () -> SparkProcess.command(root, List.of(), null, 17));
+    SipException e = assertThrows(SipException.class, () -> SparkProcess.command(root, List.of(), null));
     assertEquals(ErrorCode.UNSUPPORTED, e.code());
     assertFalse(e.getMessage().contains("\n"));
     assertTrue(e.getMessage().contains("the Spark engine is not built (sip-spark/target/sip-spark-job.jar is missing)"),
@@ -94,13 +94,11 @@ class SweepEngineOptionsTests {
     Files.writeString(plugins.resolve("a.jar"), "");
     Files.writeString(plugins.resolve("notes.txt"), "");
 
-    List<String> command = SparkProcess.command(root, List.of(plugins), " -Xmx2g  -Dx=y ", 17);
+    List<String> command = SparkProcess.command(root, List.of(plugins), " -Xmx2g  -Dx=y ");
     assertEquals(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true",
         "-Dlog4j2.configurationFile=" + launch.resolve(SparkProcess.LOG_CONFIGURATION_FILE), "-Xmx2g", "-Dx=y", "-cp",
         root.resolve(SparkProcess.JOB_JAR) + ":/m2/spark-core.jar:/m2/scala-library.jar:" + plugins.resolve("a.jar")
             + ":" + plugins.resolve("b.jar"),
         SparkProcess.MAIN_CLASS), command.subList(1, command.size()));
-    List<String> java25 = SparkProcess.command(root, List.of(), null, 25);
-    assertTrue(java25.containsAll(SparkProcess.JAVA_24_OPTIONS), java25.toString());
   }
 }
