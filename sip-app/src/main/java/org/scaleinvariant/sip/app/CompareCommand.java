@@ -198,11 +198,7 @@ final class CompareCommand implements Callable<Integer> {
         if (choice != null) {
           ArrayNode search = node.putArray("lrSearch");
           for (LearningRateSearch.Point p : choice.points()) {
-            ObjectNode point = search.addObject();
-            Json.putNumber(point, "lr", p.learningRate());
-            Json.putNumber(point, "validationXDistance", p.xDistance());
-            Json.putNumber(point, "validationYLoss", p.yLoss());
-            point.put("diverged", p.diverged());
+            search.add(p.toJson());
             searchRows.add(
                 new Object[] {
                   setting.label(),

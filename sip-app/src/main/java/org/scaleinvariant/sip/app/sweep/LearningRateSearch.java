@@ -1,10 +1,12 @@
 package org.scaleinvariant.sip.app.sweep;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingResult;
 
@@ -119,6 +121,21 @@ public final class LearningRateSearch {
      */
     public static Point of(double learningRate, RunResult result) {
       return new Point(learningRate, result.steps(), result.testXDistance(), result.testYLoss(), result.diverged());
+    }
+
+    /**
+     * The point as reported in JSON: {@code lr}, {@code validationXDistance}, {@code validationYLoss}
+     * (null if not finite) and {@code diverged}.
+     *
+     * @return a new object
+     */
+    public ObjectNode toJson() {
+      ObjectNode node = Json.object();
+      Json.putNumber(node, "lr", learningRate);
+      Json.putNumber(node, "validationXDistance", xDistance);
+      Json.putNumber(node, "validationYLoss", yLoss);
+      node.put("diverged", diverged);
+      return node;
     }
 
     /**

@@ -143,11 +143,7 @@ public final class SweepFiles {
     Json.putNumber(node, "chosen", choice.learningRate());
     ArrayNode points = node.putArray("points");
     for (LearningRateSearch.Point p : choice.points()) {
-      ObjectNode point = points.addObject();
-      Json.putNumber(point, "lr", p.learningRate());
-      Json.putNumber(point, "validationXDistance", p.xDistance());
-      Json.putNumber(point, "validationYLoss", p.yLoss());
-      point.put("diverged", p.diverged());
+      points.add(p.toJson());
     }
     writeAtomically(node, dir.resolve(LR_FOLDER).resolve(key + ".json"));
   }
