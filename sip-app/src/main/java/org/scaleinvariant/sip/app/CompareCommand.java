@@ -15,6 +15,7 @@ import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.app.report.Csv;
 import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.app.sweep.LearningRateSearch;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
 import org.scaleinvariant.sip.nn.TrainingResult;
@@ -93,8 +94,8 @@ final class CompareCommand implements Callable<Integer> {
     if (problemOptions.phi == null && isRotatedSine()) {
       problemOptions.phi = DEFAULT_PHI;
     }
-    LearningRateOptions.Mode mode = LearningRateOptions.mode(trainingOptions);
-    boolean auto = mode == LearningRateOptions.Mode.AUTO;
+    LearningRateSearch.Mode mode = LearningRateOptions.mode(trainingOptions);
+    boolean auto = mode == LearningRateSearch.Mode.AUTO;
     TrainingConfig base = trainingOptions.toConfig();
     List<String> methodIds =
         methods == null ? Methods.sipAndDp() : Methods.parseList("--methods", methods);
@@ -134,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String method : methodIds) {
           List<LearningRateSearch.Point> points = new ArrayList<>();
           for (double rate : rates) {
-            points.add(new LearningRateSearch.Point(rate, searched.get(k++)));
+            points.add(LearningRateSearch.Point.of(rate, searched.get(k++)));
           }
           choices.put(setting.file() + "/" + method, LearningRateSearch.choose(points));
         }
@@ -197,20 +198,16 @@ final class CompareCommand implements Callable<Integer> {
         if (choice != null) {
           ArrayNode search = node.putArray("lrSearch");
           for (LearningRateSearch.Point p : choice.points()) {
-            ObjectNode point = search.addObject();
-            Json.putNumber(point, "lr", p.learningRate());
-            Json.putNumber(point, "validationXDistance", p.result().testXDistance());
-            Json.putNumber(point, "validationYLoss", p.result().testYLoss());
-            point.put("diverged", p.result().diverged());
+            search.add(p.toJson());
             searchRows.add(
                 new Object[] {
                   setting.label(),
                   r.method(),
                   p.learningRate(),
-                  p.result().steps(),
-                  p.result().testXDistance(),
-                  p.result().testYLoss(),
-                  p.result().diverged(),
+                  p.steps(),
+                  p.xDistance(),
+                  p.yLoss(),
+                  p.diverged(),
                   p.learningRate() == choice.learningRate()
                 });
           }

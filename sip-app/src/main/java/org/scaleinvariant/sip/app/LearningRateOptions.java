@@ -1,5 +1,9 @@
 package org.scaleinvariant.sip.app;
 
+import org.scaleinvariant.sip.api.ErrorCode;
+import org.scaleinvariant.sip.api.SipException;
+import org.scaleinvariant.sip.app.sweep.LearningRateSearch;
+import org.scaleinvariant.sip.app.sweep.LearningRateSearch.Mode;
 import picocli.CommandLine.Option;
 
 /** The options of the automatic learning-rate choice ({@code --lr auto}) of compare and sweep. */
@@ -18,20 +22,6 @@ final class LearningRateOptions {
       defaultValue = "" + LearningRateSearch.DEFAULT_STEPS,
       description = "--lr auto: training steps per grid point (at most --steps). Default: ${DEFAULT-VALUE}.")
   String steps;
-
-  /** How the learning rate of each method is chosen. */
-  enum Mode {
-    /** The grid search on the validation set. */
-    AUTO,
-    /** The problem's recommendation, else the optimizer's default. */
-    DEFAULT,
-    /** The value of {@code --lr}. */
-    GIVEN;
-
-    String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
 
   /**
    * Reads {@code --lr}: {@code auto} (also when absent), {@code default}, or a number; for the
@@ -55,7 +45,26 @@ final class LearningRateOptions {
   }
 
   LearningRateSearch.Grid parsedGrid() {
-    return LearningRateSearch.Grid.parse(grid);
+    return parseGrid(grid);
+  }
+
+  /**
+   * Parses {@code MIN,MAX,POINTS}.
+   *
+   * @param text the text
+   * @return the grid
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} naming {@code --lr-grid}
+   */
+  static LearningRateSearch.Grid parseGrid(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length != 3) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--lr-grid = '" + text + "' is not allowed; allowed: MIN,MAX,POINTS, e.g. 1e-6,1e-1,11");
+    }
+    return new LearningRateSearch.Grid(
+        TrainingOptions.positive("--lr-grid MIN", parts[0]),
+        TrainingOptions.positive("--lr-grid MAX", parts[1]),
+        TrainingOptions.integer("--lr-grid POINTS", parts[2], 1));
   }
 
   int parsedSteps() {

@@ -93,7 +93,18 @@ public final class Main {
    * @return the command line
    */
   static CommandLine commandLine(Injector injector, PrintStream out, PrintStream err) {
-    CommandLine cmd = new CommandLine(SipCommand.class, new GuiceFactory(injector));
+    return configure(new CommandLine(SipCommand.class, new GuiceFactory(injector)), out, err);
+  }
+
+  /**
+   * Gives a command line the app's streams (UTF-8) and error handling ({@link ErrorHandler}).
+   *
+   * @param cmd the command line
+   * @param out standard output
+   * @param err standard error
+   * @return the command line
+   */
+  static CommandLine configure(CommandLine cmd, PrintStream out, PrintStream err) {
     cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

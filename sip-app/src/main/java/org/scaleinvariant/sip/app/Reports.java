@@ -2,17 +2,14 @@ package org.scaleinvariant.sip.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.scaleinvariant.sip.api.ErrorCode;
-import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Csv;
 import org.scaleinvariant.sip.app.report.Json;
+import org.scaleinvariant.sip.app.report.MetricsFile;
 import org.scaleinvariant.sip.app.report.Plots;
 import org.scaleinvariant.sip.app.store.ModelFile;
 import org.scaleinvariant.sip.nn.TrainingResult;
@@ -145,12 +142,7 @@ final class Reports {
    * @param metrics the Prometheus text
    */
   static void writeMetrics(Path dir, String metrics) {
-    Path prom = dir.resolve("metrics.prom");
-    try {
-      Files.writeString(prom, metrics);
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot write " + prom + ": " + e.getMessage(), e);
-    }
+    MetricsFile.write(dir, metrics);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.InverseSolver;
-import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
@@ -16,8 +15,9 @@ import org.scaleinvariant.sip.api.ProviderRegistry;
 import org.scaleinvariant.sip.api.Registries;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.app.sweep.RunExecutor;
+import org.scaleinvariant.sip.app.sweep.RunSpec;
 import org.scaleinvariant.sip.nn.Checkpointing;
-import org.scaleinvariant.sip.nn.Method;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
@@ -27,9 +27,9 @@ import org.scaleinvariant.sip.nn.TrainingState;
 /** Turns command-line options into problems, solvers and training runs, and runs them. */
 final class Runs {
   private final ProviderRegistry<ProblemProvider> problems;
-  private final SolverRegistry solvers;
   private final Trainer trainer;
   private final PrometheusMeterRegistry metrics;
+  private final RunExecutor executor;
 
   @Inject
   Runs(
@@ -38,9 +38,19 @@ final class Runs {
       Trainer trainer,
       PrometheusMeterRegistry metrics) {
     this.problems = problems;
-    this.solvers = solvers;
     this.trainer = trainer;
     this.metrics = metrics;
+    this.executor = new RunExecutor(problems, solvers, trainer);
+  }
+
+  /**
+   * Runs {@link RunSpec}s with this process's providers (plugins included) and trainer, so their
+   * timers appear in {@link #metricsText()}.
+   *
+   * @return the executor
+   */
+  RunExecutor executor() {
+    return executor;
   }
 
   /**
@@ -84,31 +94,7 @@ final class Runs {
    * @return the problem
    */
   Problem problem(String id, Options parameters) {
-    ProblemProvider provider = problems.get(id.trim().toLowerCase(Locale.ROOT));
-    return create(() -> provider.create(parameters), provider, "problem");
-  }
-
-  /**
-   * Runs a provider's factory. A provider (perhaps a plugin) that throws anything but a {@link
-   * SipException}, or returns null, broke its contract: that becomes a one-line {@link
-   * ErrorCode#PROVIDER_CONTRACT} error naming it and where it came from.
-   */
-  private static <T> T create(java.util.function.Supplier<T> factory, org.scaleinvariant.sip.api.Provider provider,
-      String what) {
-    T made;
-    try {
-      made = factory.get();
-    } catch (SipException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new SipException(ErrorCode.PROVIDER_CONTRACT, what + " provider '" + provider.id() + "' ("
-          + Registries.origin(provider) + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-    }
-    if (made == null) {
-      throw new SipException(ErrorCode.PROVIDER_CONTRACT, what + " provider '" + provider.id() + "' ("
-          + Registries.origin(provider) + ") returned no " + what + "; allowed: a " + what + " or a SipException");
-    }
-    return made;
+    return executor.problem(id, parameters);
   }
 
   /**
@@ -122,13 +108,7 @@ final class Runs {
    * @return the planned run; the solver is null for DP training
    */
   Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
-    InverseSolver solver = null;
-    if (config.method() == Method.SIP) {
-      InverseSolverProvider provider =
-          solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
-      solver = create(() -> provider.create(problem, Options.of(solverOptions)), provider, "solver");
-    }
-    return new Planned(name, problem, solver, config);
+    return new Planned(name, problem, executor.solver(problem, config.method(), solverId, solverOptions), config);
   }
 
   /**

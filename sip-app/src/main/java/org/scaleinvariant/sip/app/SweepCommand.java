@@ -1,16 +1,12 @@
 package org.scaleinvariant.sip.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +17,21 @@ import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SipException;
-import org.scaleinvariant.sip.app.report.Csv;
 import org.scaleinvariant.sip.app.report.Json;
-import org.scaleinvariant.sip.app.report.SweepPlot;
-import org.scaleinvariant.sip.nn.CurvePoint;
+import org.scaleinvariant.sip.app.sweep.EngineFactory;
+import org.scaleinvariant.sip.app.sweep.LearningRateSearch;
+import org.scaleinvariant.sip.app.sweep.LocalEngine;
+import org.scaleinvariant.sip.app.sweep.RunEngine;
+import org.scaleinvariant.sip.app.sweep.SparkMaster;
+import org.scaleinvariant.sip.app.sweep.Sweep;
+import org.scaleinvariant.sip.app.sweep.SweepDefinition;
+import org.scaleinvariant.sip.app.sweep.SweepFiles;
 import org.scaleinvariant.sip.nn.TrainingConfig;
-import org.scaleinvariant.sip.nn.TrainingListener;
-import org.scaleinvariant.sip.nn.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,33 +53,30 @@ import picocli.CommandLine.Spec;
           + " points (curves record at least 50 points); for --param xi also divided by xi (the"
           + " relative x-distance of the chapter's Fig. 23). Points are mean and standard deviation"
           + " over the seeds whose runs did not diverge (diverged runs are counted).",
-      "Runs execute in parallel across the cores. With --out DIR the sweep is resumable: started"
-          + " again with the same DIR it reuses every run (and learning-rate search) that finished.",
+      "Runs execute in parallel across the cores (--engine local), or as tasks of an Apache Spark"
+          + " job (--engine spark --master URL), with bit-identical results. With --out DIR the sweep is"
+          + " resumable: started again with the same DIR (on either engine) it reuses every run (and"
+          + " learning-rate search) that finished.",
       ""
     },
     footer = {
       "",
       "Examples (the chapter's Fig. 23):",
       "  sip sweep --param xi --values 1,3,5,10,20,32,48,64 --phi 0 --seeds 3 --out runs/xi",
-      "  sip sweep --param phi --values 0,1,3,5,10,23,35,40,45 --xi 32 --methods sip,adam --out runs/phi"
+      "  sip sweep --param phi --values 0,1,3,5,10,23,35,40,45 --xi 32 --methods sip,adam --out runs/phi",
+      "  sip sweep --param xi --values 1,32 --engine spark --master local[2] --out runs/xi-spark"
     })
 final class SweepCommand implements Callable<Integer> {
   /** Default methods, {@value}: the methods of the published sweeps. */
   static final String DEFAULT_METHODS = "sip,adam,sgd";
   /** Default seeds per point, {@value}. */
   static final int DEFAULT_SEEDS = 3;
-  /** Fraction of the recorded curve points, at the end, whose x-distance is averaged, {@value}. */
-  static final double METRIC_TAIL = 0.1;
-  /** The training parameters that can be swept. */
-  static final List<String> TRAINING_PARAMETERS = List.of("eta", "lr", "batch");
-  /** Sub-folder of DIR with one file per finished run. */
-  static final String RUNS_FOLDER = "runs";
-  /** Sub-folder of DIR with one file per finished learning-rate search. */
-  static final String LR_FOLDER = "lr-search";
-  /** File in DIR that pins the sweep's settings for resuming. */
-  static final String DEFINITION_FILE = "sweep-definition.json";
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The engine that runs in this process, {@value} (the default). */
+  static final String ENGINE_LOCAL = "local";
+  /** The engine that runs the sweep as an Apache Spark job, {@value}. */
+  static final String ENGINE_SPARK = "spark";
+  /** The system property Spark reads its master from ({@code spark-submit --master} sets it). */
+  static final String SPARK_MASTER_PROPERTY = "spark.master";
 
   @Spec CommandSpec spec;
 
@@ -115,30 +113,112 @@ final class SweepCommand implements Callable<Integer> {
       description = "Independent seeds per point: --seed, --seed+1, ... Default: ${DEFAULT-VALUE}.")
   String seeds;
 
-  private final Runs runs;
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = ENGINE_LOCAL,
+      description =
+          "Where the runs execute: local (in this process, across the cores) or spark (one Spark task"
+              + " per run, in a JVM on the class path of the sip-spark module; needs --master)."
+              + " Default: ${DEFAULT-VALUE}.")
+  String engine;
 
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "--engine spark: the Spark master: local[N] (N worker threads in one JVM; failed tasks are"
+              + " retried up to " + SparkMaster.DEFAULT_ATTEMPTS + " times, local[N,F]: F attempts),"
+              + " local[*], spark://HOST:PORT, yarn, k8s://URL. Under spark-submit: its --master.")
+  String master;
+
+  private final Runs runs;
+  private final Plugins plugins;
+  private final EngineFactory inProcessSpark;
+
+  /**
+   * The command of the app on the module path: {@code --engine spark} starts a JVM on the class path
+   * of {@code sip-spark}.
+   */
   @Inject
-  SweepCommand(Runs runs) {
-    this.runs = runs;
+  SweepCommand(Runs runs, Plugins plugins) {
+    this(runs, plugins, null);
   }
 
-  /** One finished run of the sweep, as saved and reloaded. */
-  record Row(String value, double numeric, String method, long seed, double lr, int steps,
-      double testXDistance, double testYLoss, double metric, double relative, double msPerIteration,
-      boolean diverged) {}
+  /**
+   * The command with an engine factory for {@code --engine spark} in this JVM (a JVM on the class
+   * path of {@code sip-spark}: {@link ClassPathSweep}).
+   *
+   * @param runs the runs
+   * @param plugins the loaded plugins
+   * @param inProcessSpark starts the Spark engine, or null to start a JVM for it
+   */
+  SweepCommand(Runs runs, Plugins plugins, EngineFactory inProcessSpark) {
+    this.runs = runs;
+    this.plugins = plugins;
+    this.inProcessSpark = inProcessSpark;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String engineId = engine.trim().toLowerCase(Locale.ROOT);
+    if (!engineId.equals(ENGINE_LOCAL) && !engineId.equals(ENGINE_SPARK)) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT,
+          "--engine '" + engine + "' is not allowed; allowed: " + ENGINE_LOCAL + ", " + ENGINE_SPARK);
+    }
+    boolean spark = engineId.equals(ENGINE_SPARK);
+    if (!spark && master != null) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--master given with --engine local; allowed: --master with --engine spark");
+    }
+    String sparkMaster = null;
+    if (spark && (master != null || System.getProperty(SPARK_MASTER_PROPERTY) == null)) {
+      sparkMaster = SparkMaster.check(master);
+    }
+    SweepDefinition definition = definition();
+    if (spark && inProcessSpark == null) {
+      return SparkProcess.run(forwardedArguments(spec.commandLine().getParseResult()), plugins.folders(),
+          SparkMaster.isLocal(sparkMaster), out, err);
+    }
+    Path dir = output.prepare();
+    PrintWriter progress = output.quiet ? null : err;
+    Sweep.Outcome outcome;
+    try (RunEngine runEngine = spark
+        ? inProcessSpark.start(sparkMaster, progress)
+        : new LocalEngine(runs.executor(), runs::metricsText, progress)) {
+      outcome = new Sweep(definition).run(runEngine, dir, err, output.quiet);
+    }
+    print(out, definition, outcome);
+    if (dir != null) {
+      out.println("results written to " + dir + " (" + outcome.executed() + " run(s) executed, " + outcome.reused()
+          + " reused)");
+    }
+    if (output.json) {
+      out.println(Json.line(outcome.summary()));
+    }
+    out.flush();
+    if (outcome.failed() > 0) {
+      err.println(spec.qualifiedName() + ": " + outcome.failed() + " of " + outcome.rows().size()
+          + " run(s) failed on every attempt (their 'error' is in the JSON); start the sweep again with the same"
+          + " --out to retry them");
+      return ErrorHandler.FAILED;
+    }
+    return 0;
+  }
+
+  /** Checks the options and builds the sweep they describe. */
+  private SweepDefinition definition() {
     String name = param.trim();
-    LearningRateOptions.Mode mode = LearningRateOptions.mode(trainingOptions);
-    boolean training = TRAINING_PARAMETERS.contains(name);
+    LearningRateSearch.Mode mode = LearningRateOptions.mode(trainingOptions);
+    boolean training = Sweep.TRAINING_PARAMETERS.contains(name);
     if (name.equals("lr")) {
-      if (mode == LearningRateOptions.Mode.GIVEN) {
+      if (mode == LearningRateSearch.Mode.GIVEN) {
         throw new SipException(ErrorCode.INVALID_ARGUMENT, "--lr and --param lr both given; allowed: one of them");
       }
-      mode = LearningRateOptions.Mode.GIVEN;
+      mode = LearningRateSearch.Mode.GIVEN;
     }
     List<String> valueList = checkedValues(name, training);
     List<String> methodIds = Methods.parseList("--methods", methods);
@@ -151,199 +231,65 @@ final class SweepCommand implements Callable<Integer> {
     }
     LearningRateSearch.Grid grid = lrOptions.parsedGrid();
     int searchSteps = lrOptions.parsedSteps();
-    Path dir = output.prepare();
-    if (dir != null) {
-      pinDefinition(dir, name, mode, base);
-    }
-
-    // per value: the problem and the configuration
-    Map<String, Problem> problems = new LinkedHashMap<>();
-    Map<String, TrainingConfig> configs = new LinkedHashMap<>();
+    // every value's problem is created now, so an invalid one fails before any training
+    String problemLabel = null;
     for (String value : valueList) {
-      Options parameters = training ? problemBase : problemBase.with(name, value);
-      problems.put(value, runs.problem(problemOptions.problem, parameters));
-      TrainingConfig.Builder b = base.toBuilder();
-      if (name.equals("eta")) {
-        b.eta(Double.parseDouble(value));
-      } else if (name.equals("lr")) {
-        b.learningRate(Double.parseDouble(value));
-      } else if (name.equals("batch")) {
-        b.batch(Integer.parseInt(value));
-      }
-      configs.put(value, b.build());
+      Problem problem = runs.problem(problemOptions.problem, training ? problemBase : problemBase.with(name, value));
+      problemLabel = problemLabel == null ? problem.id() : problemLabel;
     }
+    Map<String, TrainingConfig> methodConfigs = new LinkedHashMap<>();
+    for (String method : methodIds) {
+      methodConfigs.put(method, Methods.configure(base, method));
+    }
+    return new SweepDefinition(name, valueList, methodConfigs, seedCount,
+        problemOptions.problem.trim().toLowerCase(Locale.ROOT), problemLabel, problemBase.asMap(),
+        trainingOptions.solver, trainingOptions.solverOptions, trainingOptions.yLossOptions, mode, grid, searchSteps,
+        pin(name, mode, base));
+  }
 
-    // 1. learning rates (auto: one search per value and method, reused when resuming)
-    Map<String, Double> chosen = new LinkedHashMap<>();
-    if (mode == LearningRateOptions.Mode.AUTO) {
-      List<Runs.Planned> plans = new ArrayList<>();
-      List<String> keys = new ArrayList<>();
-      double[] rates = grid.values();
-      for (String value : valueList) {
-        for (String method : methodIds) {
-          String key = fileLabel(value) + "-" + method;
-          Double cached = dir == null ? null : readChosenRate(dir.resolve(LR_FOLDER).resolve(key + ".json"));
-          if (cached != null) {
-            chosen.put(value + "/" + method, cached);
-            continue;
-          }
-          TrainingConfig config = Methods.configure(configs.get(value), method);
-          for (int i = 0; i < rates.length; i++) {
-            keys.add(value + "/" + method);
-            plans.add(
-                runs.plan("lr-" + name + "-" + key + "-" + i, problems.get(value),
-                    LearningRateSearch.gridConfig(config, rates[i], searchSteps),
-                    trainingOptions.solver, trainingOptions.solverOptions));
-          }
-        }
-      }
-      List<TrainingResult> searched =
-          Pool.runAll(runs, plans, TrainingListener.NONE, output.quiet ? null : err, "lr search");
-      for (int start = 0; start < searched.size(); start += rates.length) {
-        List<LearningRateSearch.Point> points = new ArrayList<>();
-        for (int i = 0; i < rates.length; i++) {
-          points.add(new LearningRateSearch.Point(rates[i], searched.get(start + i)));
-        }
-        LearningRateSearch.Choice choice = LearningRateSearch.choose(points);
-        String key = keys.get(start);
-        chosen.put(key, choice.learningRate());
-        if (dir != null) {
-          String[] parts = key.split("/", 2);
-          writeChoice(dir.resolve(LR_FOLDER).resolve(fileLabel(parts[0]) + "-" + parts[1] + ".json"), choice);
-        }
-      }
-    }
-
-    // 2. the runs: reuse finished ones, run the rest in parallel, save each as it finishes
-    Map<String, Row> rows = new LinkedHashMap<>();
-    List<Runs.Planned> plans = new ArrayList<>();
-    List<String[]> planKeys = new ArrayList<>();
-    int reused = 0;
-    for (String value : valueList) {
-      for (String method : methodIds) {
-        for (int s = 0; s < seedCount; s++) {
-          long seed = base.seed() + s;
-          String key = runKey(value, method, seed);
-          Row row = dir == null ? null : readRow(dir.resolve(RUNS_FOLDER).resolve(key + ".json"));
-          if (row != null) {
-            rows.put(key, row);
-            reused++;
-            continue;
-          }
-          TrainingConfig.Builder b = Methods.configure(configs.get(value), method).toBuilder().seed(seed);
-          Double lr = chosen.get(value + "/" + method);
-          if (lr != null) {
-            b.learningRate(lr);
-          }
-          plans.add(runs.plan(name + "-" + key, problems.get(value), b.build(),
-              trainingOptions.solver, trainingOptions.solverOptions));
-          planKeys.add(new String[] {value, method, Long.toString(seed), key});
-          rows.put(key, null);
-        }
-      }
-    }
-    if (reused > 0 && !output.quiet) {
-      err.println("[sweep] reusing " + reused + " finished run(s) from " + dir.resolve(RUNS_FOLDER));
-    }
-    Pool.runAll(runs, plans, TrainingListener.NONE, output.quiet ? null : err, "sweep",
-        (index, result) -> {
-          String[] k = planKeys.get(index);
-          Row row = toRow(name, k[0], k[1], Long.parseLong(k[2]), result);
-          synchronized (rows) {
-            rows.put(k[3], row);
-          }
-          if (dir != null) {
-            saveRun(dir, k[3], name, row, result);
-          }
-        });
-
-    // 3. aggregate and report
-    ObjectNode summary = Json.object();
-    summary.put("param", name);
-    summary.put("problem", problems.values().iterator().next().id());
-    summary.put("lrChoice", mode.id());
-    summary.put("seeds", seedCount);
-    summary.put("executed", plans.size());
-    summary.put("reused", reused);
-    ArrayNode results = Json.results(summary);
-    ArrayNode runNodes = summary.putArray("runs");
-    List<Object[]> aggregateRows = new ArrayList<>();
-    List<Object[]> runRows = new ArrayList<>();
-    List<SweepPlot.Point> metricPoints = new ArrayList<>();
-    List<SweepPlot.Point> relativePoints = new ArrayList<>();
+  /** Prints the header line and one line per point. */
+  private static void print(PrintWriter out, SweepDefinition definition, Sweep.Outcome outcome) {
+    String name = definition.param();
     boolean relative = name.equals("xi");
+    TrainingConfig base = definition.base();
     out.println(
         String.format(Locale.ROOT, "sweep of %s over %s, %d seed(s), %d steps x batch %d, learning rates: %s",
-            name, valueList, seedCount, base.steps(), base.batch(), mode.id()));
+            name, definition.values(), definition.seeds(), base.steps(), base.batch(), definition.lrMode().id()));
     out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4s %4s%s", name, "method", "metric mean", "std",
         "n", "div", relative ? "   relative (metric/xi)" : ""));
-    for (String value : valueList) {
-      for (String method : methodIds) {
-        List<Row> group = new ArrayList<>();
-        for (int s = 0; s < seedCount; s++) {
-          Row row = rows.get(runKey(value, method, base.seed() + s));
-          group.add(row);
-          ObjectNode node = runNodes.addObject();
-          node.put("param", name);
-          Json.putNumber(node, "value", row.numeric());
-          node.put("method", method);
-          node.put("seed", row.seed());
-          Json.putNumber(node, "lr", row.lr());
-          Json.putNumber(node, "testXDistance", row.testXDistance());
-          Json.putNumber(node, "metric", row.metric());
-          if (relative) {
-            Json.putNumber(node, "relativeMetric", row.relative());
-          }
-          node.put("diverged", row.diverged());
-          runRows.add(new Object[] {name, row.numeric(), method, row.seed(), row.lr(), row.steps(),
-              row.testXDistance(), row.testYLoss(), row.metric(), row.relative(), row.msPerIteration(),
-              row.diverged()});
-        }
-        double[] metric = meanStd(group, false);
-        double[] rel = meanStd(group, true);
-        ObjectNode node = results.addObject();
-        node.put("param", name);
-        Json.putNumber(node, "value", group.get(0).numeric());
-        node.put("method", method);
-        Json.putNumber(node, "mean", metric[0]);
-        Json.putNumber(node, "std", metric[1]);
-        node.put("n", (int) metric[2]);
-        node.put("diverged", (int) group.stream().filter(Row::diverged).count());
-        if (relative) {
-          Json.putNumber(node, "relativeMean", rel[0]);
-          Json.putNumber(node, "relativeStd", rel[1]);
-        }
-        aggregateRows.add(new Object[] {name, group.get(0).numeric(), method, metric[0], metric[1], (int) metric[2],
-            (int) group.stream().filter(Row::diverged).count(), rel[0], rel[1]});
-        metricPoints.add(new SweepPlot.Point(method, group.get(0).numeric(), metric[0], metric[1]));
-        relativePoints.add(new SweepPlot.Point(method, group.get(0).numeric(), rel[0], rel[1]));
-        out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4d %4d%s", value, method,
-            Format.number(metric[0]), Format.number(metric[1]), (int) metric[2],
-            (int) group.stream().filter(Row::diverged).count(),
-            relative ? "   " + Format.number(rel[0]) + " ± " + Format.number(rel[1]) : ""));
+    for (Sweep.Point p : outcome.points()) {
+      out.println(String.format(Locale.ROOT, "%-10s %-10s %14s %12s %4d %4d%s%s", p.value(), p.method(),
+          Format.number(p.mean()), Format.number(p.std()), p.n(), p.diverged(),
+          relative ? "   " + Format.number(p.relativeMean()) + " ± " + Format.number(p.relativeStd()) : "",
+          p.failed() > 0 ? "   " + p.failed() + " failed" : ""));
+    }
+  }
+
+  /**
+   * This command's options as given, for the JVM of {@code --engine spark}: every matched option but
+   * {@value PluginPath#OPTION} (the plugins' jars go on that JVM's class path instead), each under its
+   * longest name.
+   *
+   * @param parsed the parse result of this command
+   * @return the arguments
+   */
+  static List<String> forwardedArguments(ParseResult parsed) {
+    List<String> args = new ArrayList<>();
+    // matchedOptions() has a repeated option once per occurrence; its values come with the first
+    for (OptionSpec option : new LinkedHashSet<>(parsed.matchedOptions())) {
+      if (option.longestName().equals(PluginPath.OPTION)) {
+        continue;
+      }
+      if (option.arity().max() == 0) {
+        args.add(option.longestName());
+        continue;
+      }
+      for (String value : option.originalStringValues()) {
+        args.add(option.longestName());
+        args.add(value);
       }
     }
-    if (dir != null) {
-      Csv.write(dir.resolve("runs.csv"), List.of("param", "value", "method", "seed", "lr", "steps", "testXDistance",
-          "testYLoss", "metric", "relativeMetric", "msPerIteration", "diverged"), runRows);
-      Csv.write(dir.resolve("aggregate.csv"), List.of("param", "value", "method", "mean", "std", "n", "diverged",
-          "relativeMean", "relativeStd"), aggregateRows);
-      Json.write(summary, dir.resolve("sweep.json"));
-      String title = problems.values().iterator().next().id() + ": sweep of " + name + " ("
-          + seedCount + " seed(s), " + base.steps() + " steps)";
-      SweepPlot.write(metricPoints, title, name, "test x-distance (last 10% of the curve)",
-          dir.resolve("sweep-" + name));
-      if (relative) {
-        SweepPlot.write(relativePoints, title, name, "relative x-distance (/ xi)", dir.resolve("sweep-" + name + "-relative"));
-      }
-      Reports.writeMetrics(dir, runs.metricsText());
-      out.println("results written to " + dir + " (" + plans.size() + " run(s) executed, " + reused + " reused)");
-    }
-    if (output.json) {
-      out.println(Json.line(summary));
-    }
-    out.flush();
-    return 0;
+    return args;
   }
 
   /** Checks and canonicalises the swept values. */
@@ -362,7 +308,7 @@ final class SweepCommand implements Callable<Integer> {
             numeric.add(s.name());
           }
         }
-        numeric.addAll(TRAINING_PARAMETERS);
+        numeric.addAll(Sweep.TRAINING_PARAMETERS);
         throw new SipException(ErrorCode.INVALID_ARGUMENT, "--param '" + name + "' is not allowed for problem '"
             + problemOptions.problem + "'; allowed: " + String.join(", ", numeric));
       }
@@ -385,66 +331,11 @@ final class SweepCommand implements Callable<Integer> {
     return result;
   }
 
-  /** The metric of a run: the mean test x-distance over the last 10 % of its curve points. */
-  static double tailMean(List<CurvePoint> curve) {
-    int count = Math.max(1, (int) Math.ceil(METRIC_TAIL * curve.size()));
-    double sum = 0;
-    for (int i = curve.size() - count; i < curve.size(); i++) {
-      sum += curve.get(i).testXDistance();
-    }
-    return sum / count;
-  }
-
-  private static Row toRow(String name, String value, String method, long seed, TrainingResult result) {
-    double metric = tailMean(result.curve());
-    double numeric = Double.parseDouble(value);
-    return new Row(value, numeric, method, seed, result.learningRate(), result.steps(), result.testXDistance(),
-        result.testYLoss(), metric, name.equals("xi") ? metric / numeric : Double.NaN, result.msPerIteration(),
-        result.diverged());
-  }
-
   /**
-   * {mean, sample standard deviation, n} over the runs of a group that did not diverge (a diverged
-   * run's curve ends early, so its metric would describe another budget; diverged runs are counted
-   * separately).
+   * The settings that every run of the sweep shares (everything but the values, methods and seeds),
+   * pinned in {@value SweepFiles#DEFINITION_FILE} so a resumed sweep uses the same.
    */
-  private static double[] meanStd(List<Row> group, boolean relative) {
-    double sum = 0;
-    int n = 0;
-    for (Row row : group) {
-      double v = relative ? row.relative() : row.metric();
-      if (Double.isFinite(v) && !row.diverged()) {
-        sum += v;
-        n++;
-      }
-    }
-    if (n == 0) {
-      return new double[] {Double.NaN, Double.NaN, 0};
-    }
-    double mean = sum / n;
-    double squares = 0;
-    for (Row row : group) {
-      double v = relative ? row.relative() : row.metric();
-      if (Double.isFinite(v) && !row.diverged()) {
-        squares += (v - mean) * (v - mean);
-      }
-    }
-    return new double[] {mean, n > 1 ? Math.sqrt(squares / (n - 1)) : 0, n};
-  }
-
-  private static String runKey(String value, String method, long seed) {
-    return fileLabel(value) + "-" + method + "-seed" + seed;
-  }
-
-  private static String fileLabel(String value) {
-    return value.replaceAll("[^A-Za-z0-9.+-]", "_");
-  }
-
-  /**
-   * Writes the settings that every run of the sweep shares (everything but the values, methods and
-   * seeds), or checks them against the ones a previous start wrote.
-   */
-  private void pinDefinition(Path dir, String name, LearningRateOptions.Mode mode, TrainingConfig base) {
+  private ObjectNode pin(String name, LearningRateSearch.Mode mode, TrainingConfig base) {
     ObjectNode definition = Json.object();
     definition.put("param", name);
     definition.put("problem", problemOptions.problem.trim().toLowerCase(Locale.ROOT));
@@ -455,96 +346,10 @@ final class SweepCommand implements Callable<Integer> {
     ObjectNode solverOptions = definition.putObject("solverOptions");
     new TreeMap<>(trainingOptions.solverOptions).forEach(solverOptions::put);
     definition.put("lrChoice", mode.id());
-    if (mode == LearningRateOptions.Mode.AUTO) {
+    if (mode == LearningRateSearch.Mode.AUTO) {
       definition.put("lrGrid", lrOptions.grid);
       definition.put("lrSteps", lrOptions.steps);
     }
-    Path file = dir.resolve(DEFINITION_FILE);
-    try {
-      if (Files.exists(file)) {
-        JsonNode previous = MAPPER.readTree(file.toFile());
-        if (!previous.equals(definition)) {
-          throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + dir + "' holds a sweep with other settings ("
-              + DEFINITION_FILE + " differs); allowed: the same settings to resume it, or another folder");
-        }
-        return;
-      }
-      Files.createDirectories(dir.resolve(RUNS_FOLDER));
-      Files.createDirectories(dir.resolve(LR_FOLDER));
-      Json.write(definition, file);
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot read or write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void saveRun(Path dir, String key, String name, Row row, TrainingResult result) {
-    ObjectNode node = Json.result(result);
-    node.put("param", name);
-    node.put("value", row.value());
-    node.put("sweepMethod", row.method());
-    Json.putNumber(node, "metric", row.metric());
-    Path runs = dir.resolve(RUNS_FOLDER);
-    Csv.curve(result, runs.resolve(key + ".csv"));
-    writeAtomically(node, runs.resolve(key + ".json"));
-  }
-
-  private static Row readRow(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      JsonNode n = MAPPER.readTree(file.toFile());
-      String value = n.get("value").asText();
-      double metric = number(n.get("metric"));
-      double numeric = Double.parseDouble(value);
-      return new Row(value, numeric, n.get("sweepMethod").asText(), n.get("seed").asLong(), number(n.get("learningRate")),
-          n.get("steps").asInt(), number(n.get("testXDistance")), number(n.get("testYLoss")), metric,
-          n.get("param").asText().equals("xi") ? metric / numeric : Double.NaN, number(n.get("msPerIteration")),
-          n.get("diverged").asBoolean());
-    } catch (IOException | RuntimeException e) {
-      return null; // unreadable: the run is done again
-    }
-  }
-
-  private static void writeChoice(Path file, LearningRateSearch.Choice choice) {
-    ObjectNode node = Json.object();
-    Json.putNumber(node, "chosen", choice.learningRate());
-    ArrayNode points = node.putArray("points");
-    for (LearningRateSearch.Point p : choice.points()) {
-      ObjectNode point = points.addObject();
-      Json.putNumber(point, "lr", p.learningRate());
-      Json.putNumber(point, "validationXDistance", p.result().testXDistance());
-      Json.putNumber(point, "validationYLoss", p.result().testYLoss());
-      point.put("diverged", p.result().diverged());
-    }
-    writeAtomically(node, file);
-  }
-
-  private static Double readChosenRate(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      JsonNode chosen = MAPPER.readTree(file.toFile()).get("chosen");
-      return chosen != null && chosen.isNumber() ? chosen.asDouble() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** Writes to a temporary file, then renames: a killed sweep never leaves a half-written result. */
-  private static void writeAtomically(ObjectNode node, Path file) {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Json.write(node, temp);
-    try {
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static double number(JsonNode node) {
-    return node == null || node.isNull() ? Double.NaN : node.asDouble();
+    return definition;
   }
 }

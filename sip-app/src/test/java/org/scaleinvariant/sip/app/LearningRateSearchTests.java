@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.SipException;
-import org.scaleinvariant.sip.nn.SolverStatistics;
+import org.scaleinvariant.sip.app.sweep.LearningRateSearch;
 import org.scaleinvariant.sip.nn.TrainingConfig;
-import org.scaleinvariant.sip.nn.TrainingResult;
 
 class LearningRateSearchTests {
 
   @Test
   void defaultGridHasTwoPointsPerDecadeFromMinToMax() {
-    double[] values = LearningRateSearch.Grid.parse("1e-6,1e-1,11").values();
+    double[] values = LearningRateOptions.parseGrid("1e-6,1e-1,11").values();
     double[] expected = new double[11];
     for (int i = 0; i < 11; i++) {
       expected[i] = Math.pow(10, -6 + 0.5 * i); // 1e-6, 3.16e-6, 1e-5, ..., 1e-1
@@ -29,16 +26,14 @@ class LearningRateSearchTests {
 
   @Test
   void invalidGridsAreRejected() {
-    assertThrows(SipException.class, () -> LearningRateSearch.Grid.parse("1e-1,1e-6,11"));
-    assertThrows(SipException.class, () -> LearningRateSearch.Grid.parse("0,1e-1,11"));
-    assertThrows(SipException.class, () -> LearningRateSearch.Grid.parse("1e-3,1e-1"));
-    assertThrows(SipException.class, () -> LearningRateSearch.Grid.parse("1e-3,1e-3,2"));
+    assertThrows(SipException.class, () -> LearningRateOptions.parseGrid("1e-1,1e-6,11"));
+    assertThrows(SipException.class, () -> LearningRateOptions.parseGrid("0,1e-1,11"));
+    assertThrows(SipException.class, () -> LearningRateOptions.parseGrid("1e-3,1e-1"));
+    assertThrows(SipException.class, () -> LearningRateOptions.parseGrid("1e-3,1e-3,2"));
   }
 
-  private static TrainingResult result(double xDistance, double yLoss, boolean diverged) {
-    return new TrainingResult("r", "p", Options.empty(), "adam", null, "adam", 1e-3, 1, 10, xDistance, yLoss,
-        0, 0, 0, Map.of(), diverged, diverged ? "diverged" : null, List.of(), SolverStatistics.NONE, Double.NaN,
-        null, TrainingConfig.defaults(), 0);
+  private static LearningRateSearch.Point point(double learningRate, double xDistance, double yLoss, boolean diverged) {
+    return new LearningRateSearch.Point(learningRate, 10, xDistance, yLoss, diverged);
   }
 
   @Test
@@ -46,10 +41,10 @@ class LearningRateSearchTests {
     LearningRateSearch.Choice choice =
         LearningRateSearch.choose(
             List.of(
-                new LearningRateSearch.Point(1e-4, result(0.5, 1, false)),
-                new LearningRateSearch.Point(1e-3, result(0.1, 9, false)),
-                new LearningRateSearch.Point(1e-2, result(0.01, 0, true)),
-                new LearningRateSearch.Point(1e-1, result(0.3, 0, false))));
+                point(1e-4, 0.5, 1, false),
+                point(1e-3, 0.1, 9, false),
+                point(1e-2, 0.01, 0, true),
+                point(1e-1, 0.3, 0, false)));
     assertEquals(1e-3, choice.learningRate());
     assertEquals(4, choice.points().size(), "every grid point is kept for the report");
   }
@@ -59,8 +54,8 @@ class LearningRateSearchTests {
     LearningRateSearch.Choice choice =
         LearningRateSearch.choose(
             List.of(
-                new LearningRateSearch.Point(1e-4, result(Double.NaN, 2, false)),
-                new LearningRateSearch.Point(1e-3, result(Double.NaN, 1, false))));
+                point(1e-4, Double.NaN, 2, false),
+                point(1e-3, Double.NaN, 1, false)));
     assertEquals(1e-3, choice.learningRate());
   }
 

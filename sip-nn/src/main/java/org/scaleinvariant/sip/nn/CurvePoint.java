@@ -1,7 +1,10 @@
 package org.scaleinvariant.sip.nn;
 
+import java.io.Serializable;
+
 /**
- * One evaluation of a training run on the held-out test set.
+ * One evaluation of a training run on the held-out test set. Serializable, so a run's curve can
+ * travel from where it ran to where it is reported (a Spark executor to the driver).
  *
  * @param step the number of training iterations completed (0 = before training)
  * @param trainingSeconds the time spent in training iterations so far, in seconds (evaluations
@@ -20,4 +23,4 @@ public record CurvePoint(
     double wallSeconds,
     double trainLoss,
     double testXDistance,
-    double testYLoss) {}
+    double testYLoss) implements Serializable {}

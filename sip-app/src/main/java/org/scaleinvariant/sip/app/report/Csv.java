@@ -61,8 +61,18 @@ public final class Csv {
    * @param file the file
    */
   public static void curve(TrainingResult result, Path file) {
+    curve(result.curve(), file);
+  }
+
+  /**
+   * Writes an evaluation curve ({@link #CURVE_COLUMNS}).
+   *
+   * @param curve the evaluations, step 0 first
+   * @param file the file
+   */
+  public static void curve(List<CurvePoint> curve, Path file) {
     List<Object[]> rows = new ArrayList<>();
-    for (CurvePoint p : result.curve()) {
+    for (CurvePoint p : curve) {
       rows.add(
           new Object[] {
             p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss()
