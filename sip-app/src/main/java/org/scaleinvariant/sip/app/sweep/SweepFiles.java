@@ -57,7 +57,7 @@ public final class SweepFiles {
 
   /**
    * Writes the settings every run of the sweep shares, or checks them against the ones a previous
-   * start wrote; creates the sub-folders.
+   * start wrote (when that start left finished runs to reuse); creates the sub-folders.
    *
    * @param dir the output folder (exists)
    * @param definition the settings
@@ -67,7 +67,7 @@ public final class SweepFiles {
   public static void pin(Path dir, ObjectNode definition) {
     Path file = dir.resolve(DEFINITION_FILE);
     try {
-      if (Files.exists(file)) {
+      if (Files.exists(file) && hasFinishedWork(dir)) {
         JsonNode previous = MAPPER.readTree(file.toFile());
         if (!previous.equals(definition)) {
           throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + dir + "' holds a sweep with other settings ("
@@ -81,6 +81,25 @@ public final class SweepFiles {
     } catch (IOException e) {
       throw new SipException(ErrorCode.IO, "cannot read or write " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether a previous start left finished runs or learning-rate searches that a resume would reuse
+   * (without them, e.g. a folder whose summaries were copied elsewhere, a new definition may replace
+   * the old one).
+   */
+  private static boolean hasFinishedWork(Path dir) throws IOException {
+    for (String folder : new String[] {RUNS_FOLDER, LR_FOLDER}) {
+      Path sub = dir.resolve(folder);
+      if (Files.isDirectory(sub)) {
+        try (java.util.stream.Stream<Path> files = Files.list(sub)) {
+          if (files.anyMatch(f -> f.toString().endsWith(".json"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /**
