@@ -200,6 +200,9 @@ final class CompareCommand implements Callable<Integer> {
             ObjectNode point = search.addObject();
             Json.putNumber(point, "lr", p.learningRate());
             Json.putNumber(point, "validationXDistance", p.result().testXDistance());
+            if (!Double.isNaN(p.result().testGoalDistance())) {
+              Json.putNumber(point, "validationGoalDistance", p.result().testGoalDistance());
+            }
             Json.putNumber(point, "validationYLoss", p.result().testYLoss());
             point.put("diverged", p.result().diverged());
             searchRows.add(
@@ -229,7 +232,8 @@ final class CompareCommand implements Callable<Integer> {
               r.msPerIteration(),
               r.wallSeconds(),
               r.diverged(),
-              r.betweenBranchesFraction()
+              r.betweenBranchesFraction(),
+              r.testGoalDistance()
             });
       }
       if (dir != null) {
@@ -242,7 +246,7 @@ final class CompareCommand implements Callable<Integer> {
       Csv.write(
           dir.resolve("summary.csv"),
           List.of("setting", "method", "solver", "lr", "lrChoice", "steps", "testXDistance", "testYLoss",
-              "msPerIteration", "wallSeconds", "diverged", "betweenBranchesFraction"),
+              "msPerIteration", "wallSeconds", "diverged", "betweenBranchesFraction", "testGoalDistance"),
           summaryRows);
       if (auto) {
         Csv.write(

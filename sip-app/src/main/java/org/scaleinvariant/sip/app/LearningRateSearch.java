@@ -79,7 +79,8 @@ final class LearningRateSearch {
   /** One grid point's outcome. */
   record Point(double learningRate, TrainingResult result) {
     /**
-     * The selection score: final validation x-distance, else y-loss; +∞ if diverged.
+     * The selection score: final validation goal distance (rollout problems) or x-distance, else
+     * y-loss; +∞ if diverged.
      *
      * @return the score, smaller is better
      */
@@ -87,7 +88,7 @@ final class LearningRateSearch {
       if (result.diverged()) {
         return Double.POSITIVE_INFINITY;
       }
-      double x = result.testXDistance();
+      double x = result.metric();
       double value = Double.isNaN(x) ? result.testYLoss() : x;
       return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
 import org.scaleinvariant.sip.api.Options;
@@ -12,8 +13,10 @@ import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
+import org.scaleinvariant.sip.api.RolloutProblem;
 import org.scaleinvariant.sip.api.SolverRegistry;
 import org.scaleinvariant.sip.nn.Method;
+import org.scaleinvariant.sip.nn.RolloutTrainer;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
@@ -24,6 +27,7 @@ final class Runs {
   private final ProviderRegistry<ProblemProvider> problems;
   private final SolverRegistry solvers;
   private final Trainer trainer;
+  private final RolloutTrainer rolloutTrainer;
   private final PrometheusMeterRegistry metrics;
 
   @Inject
@@ -31,10 +35,12 @@ final class Runs {
       ProviderRegistry<ProblemProvider> problems,
       SolverRegistry solvers,
       Trainer trainer,
+      RolloutTrainer rolloutTrainer,
       PrometheusMeterRegistry metrics) {
     this.problems = problems;
     this.solvers = solvers;
     this.trainer = trainer;
+    this.rolloutTrainer = rolloutTrainer;
     this.metrics = metrics;
   }
 
@@ -48,8 +54,17 @@ final class Runs {
     return metrics.scrape();
   }
 
-  /** A run that is ready to start: the problem, its solver (SIP) and the settings. */
-  record Planned(String name, Problem problem, InverseSolver solver, TrainingConfig config) {}
+  /**
+   * A run that is ready to start: the problem, its solver (SIP) and the settings; for a rollout
+   * problem also the factory that creates the solver on the rollout trainer's control-sequence view
+   * (the solver given is then bound to the rollout's own open-loop view and only checks the options).
+   */
+  record Planned(
+      String name,
+      Problem problem,
+      InverseSolver solver,
+      TrainingConfig config,
+      Function<Problem, InverseSolver> solverFactory) {}
 
   /**
    * Creates the problem the options name.
@@ -94,22 +109,30 @@ final class Runs {
    */
   Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
     InverseSolver solver = null;
+    Function<Problem, InverseSolver> factory = null;
     if (config.method() == Method.SIP) {
       InverseSolverProvider provider =
           solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
-      solver = provider.create(problem, Options.of(solverOptions));
+      Options options = Options.of(solverOptions);
+      solver = provider.create(problem, options);
+      factory = view -> provider.create(view, options);
     }
-    return new Planned(name, problem, solver, config);
+    return new Planned(name, problem, solver, config, factory);
   }
 
   /**
-   * Runs a planned run.
+   * Runs a planned run: a {@link RolloutProblem} with the {@link RolloutTrainer} (closed loop), any
+   * other problem with the {@link Trainer}.
    *
    * @param run the run
    * @param listener progress events
    * @return the result
    */
   TrainingResult execute(Planned run, TrainingListener listener) {
+    if (run.problem() instanceof RolloutProblem) {
+      return rolloutTrainer.train(
+          run.name(), (RolloutProblem) run.problem(), run.solverFactory(), run.config(), listener);
+    }
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener);
   }
 }

@@ -385,12 +385,15 @@ final class SweepCommand implements Callable<Integer> {
     return result;
   }
 
-  /** The metric of a run: the mean test x-distance over the last 10 % of its curve points. */
+  /**
+   * The metric of a run: the mean test x-distance (test goal distance for rollout problems, {@link
+   * CurvePoint#metric()}) over the last 10 % of its curve points.
+   */
   static double tailMean(List<CurvePoint> curve) {
     int count = Math.max(1, (int) Math.ceil(METRIC_TAIL * curve.size()));
     double sum = 0;
     for (int i = curve.size() - count; i < curve.size(); i++) {
-      sum += curve.get(i).testXDistance();
+      sum += curve.get(i).metric();
     }
     return sum / count;
   }

@@ -21,7 +21,7 @@ import org.scaleinvariant.sip.nn.TrainingResult;
 public final class Csv {
   /** The columns of a curve file, in order: times in seconds. */
   public static final List<String> CURVE_COLUMNS =
-      List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss");
+      List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss", "testGoalDistance");
 
   private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -65,7 +65,8 @@ public final class Csv {
     for (CurvePoint p : result.curve()) {
       rows.add(
           new Object[] {
-            p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss()
+            p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss(),
+            p.testGoalDistance()
           });
     }
     write(file, CURVE_COLUMNS, rows);
