@@ -34,8 +34,15 @@ import java.util.SplittableRandom;
  * Not thread-safe, unlike other problems: an instance holds the start states and the rollout's
  * workspaces, is owned by one trainer thread and reused every iteration ({@link #setStartStates}
  * copies; nothing is allocated unless a batch exceeds {@link #capacity()}). Batch methods evaluate
- * the first B start states set; B must not exceed the number set. Shapes are batch-first,
- * row-major, as in {@link Problem}.
+ * sample b from start state b of the first B set; B must not exceed the number set. Shapes are
+ * batch-first, row-major, as in {@link Problem}.
+ *
+ * <p><b>Pitfall:</b> unlike a plain {@link Problem}, sample b's output depends on b (its start
+ * state), not on its row of x alone. A solver that evaluates one sample at a time on a copy of its
+ * row ({@code batch = 1}, as {@code newton} does) would see start state 0 for every sample. So a
+ * trainer conditions the view on <em>one</em> task at a time ({@link #setStartState}) and calls the
+ * solver per sample; {@link #setStartStates} serves callers that evaluate the batch as a whole
+ * (tests, the open-loop view).
  */
 public final class ControlSequenceProblem implements Problem {
   private final RolloutProblem rollout;
@@ -149,6 +156,20 @@ public final class ControlSequenceProblem implements Problem {
     reserve(batch);
     System.arraycopy(startStates, 0, start, 0, batch * stateSize);
     prepared = batch;
+  }
+
+  /**
+   * Conditions the view on one task: start state 0 becomes {@code starts[sample]}, and batch
+   * methods accept B = 1 (a copy; allocates nothing).
+   *
+   * @param starts start states, shape [at least sample + 1, S]
+   * @param sample which row of {@code starts}
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if the array has no such row
+   */
+  public void setStartState(double[] starts, int sample) {
+    Checks.requireShape(starts, "start states", sample + 1, stateSize);
+    System.arraycopy(starts, sample * stateSize, start, 0, stateSize);
+    prepared = 1;
   }
 
   /**

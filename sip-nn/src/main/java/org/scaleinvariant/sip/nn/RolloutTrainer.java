@@ -55,8 +55,8 @@ import org.scaleinvariant.sip.api.YLoss;
  * <ol>
  *   <li>the closed-loop rollout above — phases {@code nn.forward} (the network's share) and {@code
  *       physics.forward} (the transitions, the y-loss and its Newton step {@code t = y + Δy})
- *   <li>per task, the inverse solver on the {@link ControlSequenceProblem} conditioned on the task's
- *       start state computes the update Δu of the whole control sequence {@code u = (u_0, …,
+ *   <li>per task (one solver call each, batch 1), the inverse solver on the {@link
+ *       ControlSequenceProblem} conditioned on the task's start state computes the update Δu of the whole control sequence {@code u = (u_0, …,
  *       u_{T−1})} (n = T·U) that moves the final state (and waypoints) towards t — {@code
  *       inverse.solve}
  *   <li>the proxy loss {@code L = (1/B) Σ_b Σ_t ½‖u_{b,t} − ũ_{b,t}‖²}, {@code ũ = u + Δu} held
@@ -217,6 +217,10 @@ public final class RolloutTrainer {
     private final double[] dx;
     private final double[] sequenceTilde;
     private final double[] gradSequence;
+    private final double[] rowX;
+    private final double[] rowY;
+    private final double[] rowTarget;
+    private final double[] rowDx;
 
     // evaluation buffers
     private final int testSize;
@@ -267,7 +271,7 @@ public final class RolloutTrainer {
           Optimizers.create(config.optimizer(), network.parameterCount(), config.effectiveLearningRate(problem));
 
       if (config.method() == Method.SIP) {
-        view = new ControlSequenceProblem(problem, batch);
+        view = new ControlSequenceProblem(problem, 1);
         solver = solvers.apply(view);
         if (solver == null || solver.problem() != view) {
           throw new SipException(
@@ -305,6 +309,10 @@ public final class RolloutTrainer {
       dx = new double[batch * n];
       sequenceTilde = new double[batch * n];
       gradSequence = new double[batch * n];
+      rowX = new double[n];
+      rowY = new double[m];
+      rowTarget = new double[m];
+      rowDx = new double[n];
 
       testSize = config.testSetSize();
       testStart = new double[testSize * stateSize];
@@ -451,8 +459,7 @@ public final class RolloutTrainer {
         return Phase.PHYSICS_FORWARD;
       }
       rollout.gatherSequence();
-      view.setStartStates(start, batch);
-      solver.step(sequence, y, newtonTarget, dx, batch, diagnostics);
+      solvePerTask();
       now = spend(Phase.INVERSE_SOLVE, now);
       if (!ClosedLoopRollout.allFinite(dx, batch * n)) {
         return Phase.INVERSE_SOLVE;
@@ -481,6 +488,22 @@ public final class RolloutTrainer {
       lossSinceEvaluation += loss;
       stepsSinceEvaluation++;
       return null;
+    }
+
+    /**
+     * Δu of every task: the view conditioned on the task's start state, the solver on its row (see
+     * {@link ControlSequenceProblem}'s pitfall: a batch call would let a per-sample solver see the
+     * first task's start for all).
+     */
+    private void solvePerTask() {
+      for (int b = 0; b < batch; b++) {
+        view.setStartState(start, b);
+        System.arraycopy(sequence, b * n, rowX, 0, n);
+        System.arraycopy(y, b * m, rowY, 0, m);
+        System.arraycopy(newtonTarget, b * m, rowTarget, 0, m);
+        solver.step(rowX, rowY, rowTarget, rowDx, 1, diagnostics);
+        System.arraycopy(rowDx, 0, dx, b * n, n);
+      }
     }
 
     /** Adds the time since {@code since} to a phase of this iteration; returns now. */
