@@ -21,6 +21,10 @@ import org.scaleinvariant.sip.nn.TrainingResult;
 public final class Csv {
   /** The columns of a curve file, in order: times in seconds. */
   public static final List<String> CURVE_COLUMNS =
+      List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss");
+
+  /** The columns of a rollout (control) run's curve file: {@link #CURVE_COLUMNS}, then {@code testGoalDistance}. */
+  public static final List<String> ROLLOUT_CURVE_COLUMNS =
       List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss", "testGoalDistance");
 
   private static final CsvMapper MAPPER = new CsvMapper();
@@ -55,20 +59,23 @@ public final class Csv {
   }
 
   /**
-   * Writes a run's evaluation curve ({@link #CURVE_COLUMNS}).
+   * Writes a run's evaluation curve ({@link #CURVE_COLUMNS}, or {@link #ROLLOUT_CURVE_COLUMNS} for a
+   * run with a goal distance).
    *
    * @param result the run
    * @param file the file
    */
   public static void curve(TrainingResult result, Path file) {
+    boolean goal = !Double.isNaN(result.curve().get(0).testGoalDistance());
     List<Object[]> rows = new ArrayList<>();
     for (CurvePoint p : result.curve()) {
-      rows.add(
-          new Object[] {
-            p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss(),
-            p.testGoalDistance()
-          });
+      Object[] row = {p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss()};
+      if (goal) {
+        row = java.util.Arrays.copyOf(row, row.length + 1);
+        row[row.length - 1] = p.testGoalDistance();
+      }
+      rows.add(row);
     }
-    write(file, CURVE_COLUMNS, rows);
+    write(file, goal ? ROLLOUT_CURVE_COLUMNS : CURVE_COLUMNS, rows);
   }
 }
