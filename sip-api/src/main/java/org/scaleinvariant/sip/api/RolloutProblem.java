@@ -103,6 +103,17 @@ public interface RolloutProblem extends Problem {
   }
 
   /**
+   * Whether a network acting on this rollout sees the task's targets. True for control (the goal is
+   * part of the task the network must solve); false for correction tasks, whose targets are the
+   * reference solution the network must learn to reproduce without seeing it.
+   *
+   * @return true (the default) if the targets are a network input
+   */
+  default boolean targetsAreNetworkInput() {
+    return true;
+  }
+
+  /**
    * One transition, {@code next = P(s, u)}.
    *
    * @param state the states s_t, shape [B, S]

@@ -32,6 +32,7 @@ final class ClosedLoopRollout {
   private final int m;
   private final int n;
   private final int width;
+  private final int inputTargets;
   private final int batch;
 
   private final double[] start;
@@ -67,6 +68,7 @@ final class ClosedLoopRollout {
     this.m = checkpoints.size();
     this.n = horizon * controlSize;
     this.width = RolloutTrainer.networkInputSize(problem);
+    this.inputTargets = RolloutTrainer.inputTargetSize(problem);
     this.batch = batch;
     stepNetworks = new DenseNetwork[horizon];
     for (int t = 0; t < horizon; t++) {
@@ -125,7 +127,7 @@ final class ClosedLoopRollout {
     System.arraycopy(start, 0, states[0], 0, batch * stateSize);
     long now = clock.monotonicTime();
     for (int t = 0; t < horizon; t++) {
-      RolloutTrainer.networkInput(states[t], targets, inputs[t], t, horizon, stateSize, m, batch);
+      RolloutTrainer.networkInput(states[t], targets, inputs[t], t, horizon, stateSize, inputTargets, batch);
       stepNetworks[t].forward(inputs[t], controls[t], batch);
       long after = clock.monotonicTime();
       networkNanos += after - now;

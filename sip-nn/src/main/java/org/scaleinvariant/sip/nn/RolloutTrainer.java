@@ -37,8 +37,9 @@ import org.scaleinvariant.sip.api.YLoss;
  *   s_{t+1} = P(s_t, u_t)
  * </pre>
  *
- * The network input is the current state, all targets of the task and the fraction of the horizon
- * that remains (a finite-horizon policy depends on the time to go). The observations y (size m)
+ * The network input is the current state, all targets of the task (unless the problem hides them:
+ * correction tasks, {@link RolloutProblem#targetsAreNetworkInput()}) and the fraction of the
+ * horizon that remains (a finite-horizon policy depends on the time to go). The observations y (size m)
  * are the observed state components at the checkpoints ({@link Checkpoints}). One parameter array
  * θ serves every step; each step's activations are kept in its own {@link
  * DenseNetwork#workspace() workspace} for backpropagation through time.
@@ -105,25 +106,38 @@ public final class RolloutTrainer {
   }
 
   /**
-   * The network input size for a rollout problem: {@code S + m + 1} (state, targets, time to go).
+   * The network input size for a rollout problem: {@code S + m + 1} (state, targets, time to go),
+   * or {@code S + 1} if the problem hides its targets from the network ({@link
+   * RolloutProblem#targetsAreNetworkInput()}, correction tasks).
    *
    * @param problem the problem
    * @return the input size
    */
   public static int networkInputSize(RolloutProblem problem) {
-    return problem.stateSize() + problem.outputSize() + 1;
+    return problem.stateSize() + inputTargetSize(problem) + 1;
   }
 
   /**
-   * Writes the network inputs of step t: {@code (s_t, y*, (T − t)/T)} per sample.
+   * How many target values the network reads: m, or 0 if the problem hides its targets.
+   *
+   * @param problem the problem
+   * @return m or 0
+   */
+  public static int inputTargetSize(RolloutProblem problem) {
+    return problem.targetsAreNetworkInput() ? problem.outputSize() : 0;
+  }
+
+  /**
+   * Writes the network inputs of step t: {@code (s_t, y*, (T − t)/T)} per sample (without y* if
+   * {@code targetSize} is 0).
    *
    * @param state the states s_t, shape [B, S]
-   * @param targets the targets y*, shape [B, m]
-   * @param input receives the inputs, shape [B, S + m + 1]
+   * @param targets the targets y*, shape [B, targetSize]
+   * @param input receives the inputs, shape [B, S + targetSize + 1]
    * @param step t in [0, T)
    * @param horizon T
    * @param stateSize S
-   * @param targetSize m
+   * @param targetSize m, or 0 to leave the targets out ({@link #inputTargetSize})
    * @param batch B
    */
   public static void networkInput(
@@ -529,7 +543,7 @@ public final class RolloutTrainer {
     private void evaluate(int step, long begin) {
       System.arraycopy(testStart, 0, testState, 0, testSize * stateSize);
       for (int t = 0; t < horizon; t++) {
-        networkInput(testState, testTargets, testInput, t, horizon, stateSize, m, testSize);
+        networkInput(testState, testTargets, testInput, t, horizon, stateSize, inputTargetSize(problem), testSize);
         network.forward(testInput, testControl, testSize);
         problem.step(testState, testControl, testNext, testSize);
         checkpoints.observe(t + 1, testNext, testY, testSize);

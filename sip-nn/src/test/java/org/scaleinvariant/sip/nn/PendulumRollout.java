@@ -10,7 +10,7 @@ import org.scaleinvariant.sip.api.Options;
  * k·sin q)}, {@code q' = q + dt·w'}. With {@code waypoint} the angle and velocity are also compared
  * at step ⌊T/2⌋ (checkpoints [⌊T/2⌋, T], m = 3), else only the final angle (m = 1).
  */
-final class PendulumRollout extends AbstractRolloutProblem {
+class PendulumRollout extends AbstractRolloutProblem {
   private final int steps;
   private final double dt;
   private final double k;

@@ -117,6 +117,23 @@ class RolloutTrainerTests {
   }
 
   @Test
+  void aProblemThatHidesItsTargetsIsTrainedWithoutThemInTheNetworkInput() {
+    PendulumRollout hidden =
+        new PendulumRollout(8, 0.2, 1.0, false) {
+          @Override
+          public boolean targetsAreNetworkInput() {
+            return false;
+          }
+        };
+    assertEquals(4, RolloutTrainer.networkInputSize(pendulum), "state 2 + target 1 + time 1");
+    assertEquals(3, RolloutTrainer.networkInputSize(hidden), "state 2 + time 1");
+    TrainingResult result =
+        new RolloutTrainer(new SimpleMeterRegistry()).train("h", hidden, null, small().steps(5).method(Method.DP).build(), null);
+    assertEquals(3, result.network().inputSize());
+    assertFalse(result.diverged());
+  }
+
+  @Test
   void sameSeedGivesBitIdenticalRuns() {
     TrainingConfig config = small().steps(30).method(Method.SIP).build();
     TrainingResult a = new RolloutTrainer(new SimpleMeterRegistry()).train("a", pendulum, minimumNorm(), config, null);
