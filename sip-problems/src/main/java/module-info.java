@@ -20,5 +20,6 @@ module org.scaleinvariant.sip.problems {
       org.scaleinvariant.sip.problems.SimpleExampleProvider,
       org.scaleinvariant.sip.problems.HeatEquationProvider,
       org.scaleinvariant.sip.problems.PoissonEquationProvider,
-      org.scaleinvariant.sip.problems.PointMassControlProvider;
+      org.scaleinvariant.sip.problems.PointMassControlProvider,
+      org.scaleinvariant.sip.problems.HeatCorrectionProvider;
 }

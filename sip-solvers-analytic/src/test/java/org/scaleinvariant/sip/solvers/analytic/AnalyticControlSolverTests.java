@@ -18,6 +18,7 @@ import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
+import org.scaleinvariant.sip.problems.HeatCorrection;
 import org.scaleinvariant.sip.problems.HeatEquation;
 import org.scaleinvariant.sip.problems.PointMassControl;
 
@@ -140,6 +141,30 @@ class AnalyticControlSolverTests {
       v[i] /= norm;
     }
     return v;
+  }
+
+  @Test
+  void oneInverseStepOfTheCorrectionsReachesTheFineTrajectoryExactly() {
+    HeatCorrection problem = HeatCorrection.create(Options.empty());
+    int n = problem.inputSize();
+    int m = problem.outputSize();
+    SplittableRandom random = new SplittableRandom(21);
+    double[] start = new double[BATCH * 16];
+    double[] fine = new double[BATCH * m];
+    problem.sampleTasks(random, start, fine, BATCH);
+    ControlSequenceProblem view = new ControlSequenceProblem(problem, BATCH);
+    view.setStartStates(start, BATCH);
+    InverseSolver solver = new AnalyticControlSolverProvider().create(view, Options.empty());
+    double[] u = new double[BATCH * n];
+    double[] y = new double[BATCH * m];
+    view.forward(u, y, BATCH);
+    double[] du = new double[BATCH * n];
+    solver.step(u, y, fine, du, BATCH, new SolverDiagnostics());
+    double[] reached = new double[BATCH * m];
+    view.forward(du, reached, BATCH);
+    for (int i = 0; i < reached.length; i++) {
+      assertEquals(fine[i], reached[i], 1e-12, "value " + i + " of the fine trajectory");
+    }
   }
 
   @Test
