@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
       "Sweep one parameter over a list of values: any numeric problem parameter (xi, phi, gamma,"
           + " ...) or the training parameters eta, lr and batch. Every method in --methods runs"
           + " with --seeds independent seeds (network initialisation and data) per value.",
-      "The metric of a run is the mean test x-distance over the last 10% of its recorded curve"
-          + " points (curves record at least 50 points); for --param xi also divided by xi (the"
+      "The metric of a run is the mean test x-distance (the test goal distance for control) over"
+          + " the last 10% of its recorded curve points (curves record at least 50 points); for --param xi also divided by xi (the"
           + " relative x-distance of the chapter's Fig. 23). Points are mean and standard deviation"
           + " over the seeds whose runs did not diverge (diverged runs are counted).",
       "Runs execute in parallel across the cores. With --out DIR the sweep is resumable: started"
@@ -331,7 +331,9 @@ final class SweepCommand implements Callable<Integer> {
       Json.write(summary, dir.resolve("sweep.json"));
       String title = problems.values().iterator().next().id() + ": sweep of " + name + " ("
           + seedCount + " seed(s), " + base.steps() + " steps)";
-      SweepPlot.write(metricPoints, title, name, "test x-distance (last 10% of the curve)",
+      boolean goal = problems.values().iterator().next() instanceof org.scaleinvariant.sip.api.RolloutProblem;
+      SweepPlot.write(metricPoints, title, name,
+          (goal ? "test goal distance" : "test x-distance") + " (last 10% of the curve)",
           dir.resolve("sweep-" + name));
       if (relative) {
         SweepPlot.write(relativePoints, title, name, "relative x-distance (/ xi)", dir.resolve("sweep-" + name + "-relative"));
