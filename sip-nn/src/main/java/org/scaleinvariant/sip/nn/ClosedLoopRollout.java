@@ -2,6 +2,7 @@ package org.scaleinvariant.sip.nn;
 
 import io.micrometer.core.instrument.Clock;
 import java.util.Arrays;
+import java.util.function.ObjLongConsumer;
 import org.scaleinvariant.sip.api.Checkpoints;
 import org.scaleinvariant.sip.api.RolloutProblem;
 
@@ -17,8 +18,9 @@ import org.scaleinvariant.sip.api.RolloutProblem;
  * the network at step t (θ-gradient accumulated, input gradient ∂L/∂i_t), and {@code λ_t =
  * (∂s_{t+1}/∂s_t)ᵀλ_{t+1} + ∂L/∂i_t[0, S)}.
  *
- * <p>Times the network's and the physics' share of the forward pass with the given clock ({@link
- * #networkNanos()}, {@link #physicsNanos()}). Not thread-safe; allocates nothing per call.
+ * <p>Times every network and physics slice of the forward pass with the given clock and reports
+ * it to a sink as {@link Phase#NN_FORWARD} or {@link Phase#PHYSICS_FORWARD} (T slices of each per
+ * rollout). Not thread-safe; allocates nothing per call.
  */
 final class ClosedLoopRollout {
   private final RolloutProblem problem;
@@ -26,6 +28,7 @@ final class ClosedLoopRollout {
   private final DenseNetwork network;
   private final DenseNetwork[] stepNetworks;
   private final Clock clock;
+  private final ObjLongConsumer<Phase> sink;
   private final int stateSize;
   private final int controlSize;
   private final int horizon;
@@ -46,8 +49,6 @@ final class ClosedLoopRollout {
   private double[] lambdaPrevious;
   private final double[] gradControl;
   private final double[] gradInput;
-  private long networkNanos;
-  private long physicsNanos;
 
   /**
    * Creates the workspaces.
@@ -56,12 +57,14 @@ final class ClosedLoopRollout {
    * @param network the network, input size {@link RolloutTrainer#networkInputSize}, output size U
    * @param batch the batch size B
    * @param clock the clock that times the forward pass
+   * @param sink receives each timed slice of the forward pass: its phase and its nanoseconds
    */
-  ClosedLoopRollout(RolloutProblem problem, DenseNetwork network, int batch, Clock clock) {
+  ClosedLoopRollout(RolloutProblem problem, DenseNetwork network, int batch, Clock clock, ObjLongConsumer<Phase> sink) {
     this.problem = problem;
     this.checkpoints = Checkpoints.of(problem);
     this.network = network;
     this.clock = clock;
+    this.sink = sink;
     this.stateSize = problem.stateSize();
     this.controlSize = problem.controlSize();
     this.horizon = problem.horizon();
@@ -107,16 +110,6 @@ final class ClosedLoopRollout {
     return sequence;
   }
 
-  /** The network's share of the forward passes so far, in ns. */
-  long networkNanos() {
-    return networkNanos;
-  }
-
-  /** The physics' share of the forward passes so far, in ns. */
-  long physicsNanos() {
-    return physicsNanos;
-  }
-
   /**
    * Rolls the network out on the tasks in {@link #start()} and {@link #targets()}.
    *
@@ -130,7 +123,7 @@ final class ClosedLoopRollout {
       RolloutTrainer.networkInput(states[t], targets, inputs[t], t, horizon, stateSize, inputTargets, batch);
       stepNetworks[t].forward(inputs[t], controls[t], batch);
       long after = clock.monotonicTime();
-      networkNanos += after - now;
+      sink.accept(Phase.NN_FORWARD, after - now);
       now = after;
       if (!allFinite(controls[t], batch * controlSize)) {
         return Phase.NN_FORWARD;
@@ -138,7 +131,7 @@ final class ClosedLoopRollout {
       problem.step(states[t], controls[t], states[t + 1], batch);
       checkpoints.observe(t + 1, states[t + 1], y, batch);
       after = clock.monotonicTime();
-      physicsNanos += after - now;
+      sink.accept(Phase.PHYSICS_FORWARD, after - now);
       now = after;
       if (!allFinite(states[t + 1], batch * stateSize)) {
         return Phase.PHYSICS_FORWARD;

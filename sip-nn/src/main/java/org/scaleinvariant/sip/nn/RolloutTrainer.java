@@ -85,7 +85,9 @@ import org.scaleinvariant.sip.api.YLoss;
  * <h2>Timers, determinism, divergence</h2>
  *
  * As {@link Trainer}: Micrometer timers {@value Phase#TIMER_NAME} (tags {@code phase}, {@code run};
- * each phase recorded once per iteration with its total time) and {@value
+ * each phase recorded once per iteration with its total time; the listener's {@link
+ * TrainingListener#onPhase} is called for every slice instead, as the network and physics phases
+ * alternate T times per rollout) and {@value
  * Phase#ITERATION_TIMER_NAME}; the seed splits into the initialisation and the task generators;
  * NaN or infinity stops the run, which then reports the last finite evaluation. The input
  * standardisation of {@link TrainingConfig#standardizeInput()} is not available here (the inputs
@@ -313,7 +315,7 @@ public final class RolloutTrainer {
               .tag("run", name)
               .register(registry);
 
-      rollout = new ClosedLoopRollout(problem, network, batch, clock);
+      rollout = new ClosedLoopRollout(problem, network, batch, clock, this::add);
       start = rollout.start();
       targets = rollout.targets();
       y = rollout.observations();
@@ -420,14 +422,9 @@ public final class RolloutTrainer {
       return config.method() == Method.SIP || phase != Phase.INVERSE_SOLVE;
     }
 
-    /** The closed-loop rollout of the current tasks, its time added to this iteration's phases. */
+    /** The closed-loop rollout of the current tasks (its slices are reported to {@link #add}). */
     private Phase rollout() {
-      long network0 = rollout.networkNanos();
-      long physics0 = rollout.physicsNanos();
-      Phase failed = rollout.forward();
-      iterationPhaseNanos[Phase.NN_FORWARD.ordinal()] += rollout.networkNanos() - network0;
-      iterationPhaseNanos[Phase.PHYSICS_FORWARD.ordinal()] += rollout.physicsNanos() - physics0;
-      return failed;
+      return rollout.forward();
     }
 
     /** One DP iteration; returns the phase that produced non-finite values, or null. */
@@ -523,11 +520,20 @@ public final class RolloutTrainer {
     /** Adds the time since {@code since} to a phase of this iteration; returns now. */
     private long spend(Phase phase, long since) {
       long now = clock.monotonicTime();
-      iterationPhaseNanos[phase.ordinal()] += now - since;
+      add(phase, now - since);
       return now;
     }
 
-    /** Records each phase of the method once, with its total time in this iteration. */
+    /**
+     * One timed slice of a phase: added to this iteration's total of the phase and reported to the
+     * listener at once (so per-phase probes, e.g. allocation, see the slices in order).
+     */
+    private void add(Phase phase, long nanos) {
+      iterationPhaseNanos[phase.ordinal()] += nanos;
+      listener.onPhase(name, phase, nanos);
+    }
+
+    /** Records each phase of the method once in its timer, with its total time in this iteration. */
     private void recordPhases() {
       for (Phase phase : Phase.values()) {
         if (!usesPhase(phase)) {
@@ -536,7 +542,6 @@ public final class RolloutTrainer {
         long nanos = iterationPhaseNanos[phase.ordinal()];
         phaseTimers[phase.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
         phaseNanos[phase.ordinal()] += nanos;
-        listener.onPhase(name, phase, nanos);
       }
     }
 

@@ -40,7 +40,7 @@ class RolloutBackpropTests {
   }
 
   private static ClosedLoopRollout rollout(PendulumRollout problem, DenseNetwork network, int seed) {
-    ClosedLoopRollout rollout = new ClosedLoopRollout(problem, network, BATCH, Clock.SYSTEM);
+    ClosedLoopRollout rollout = new ClosedLoopRollout(problem, network, BATCH, Clock.SYSTEM, (phase, nanos) -> {});
     problem.sampleTasks(new SplittableRandom(100 + seed), rollout.start(), rollout.targets(), BATCH);
     return rollout;
   }
