@@ -19,5 +19,7 @@ module org.scaleinvariant.sip.problems {
       org.scaleinvariant.sip.problems.LinearMapProvider,
       org.scaleinvariant.sip.problems.SimpleExampleProvider,
       org.scaleinvariant.sip.problems.HeatEquationProvider,
-      org.scaleinvariant.sip.problems.PoissonEquationProvider;
+      org.scaleinvariant.sip.problems.PoissonEquationProvider,
+      org.scaleinvariant.sip.problems.PointMassControlProvider,
+      org.scaleinvariant.sip.problems.HeatCorrectionProvider;
 }

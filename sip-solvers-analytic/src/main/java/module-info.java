@@ -13,5 +13,6 @@ module org.scaleinvariant.sip.solvers.analytic {
       org.scaleinvariant.sip.solvers.analytic.AnalyticLinearSolverProvider,
       org.scaleinvariant.sip.solvers.analytic.AnalyticSimpleSolverProvider,
       org.scaleinvariant.sip.solvers.analytic.HeatInverseSolverProvider,
-      org.scaleinvariant.sip.solvers.analytic.PoissonInverseSolverProvider;
+      org.scaleinvariant.sip.solvers.analytic.PoissonInverseSolverProvider,
+      org.scaleinvariant.sip.solvers.analytic.AnalyticControlSolverProvider;
 }

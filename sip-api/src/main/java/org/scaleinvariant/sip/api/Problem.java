@@ -106,6 +106,18 @@ public interface Problem {
   void weightedOutputHessian(double[] x, double[] weights, double[] out, int batch);
 
   /**
+   * Whether {@link #weightedOutputHessian} is the exact second-derivative term. A problem whose
+   * exact term is impractical may write zeros there and answer false: Newton-type solvers then
+   * work with the Gauss–Newton curvature {@code JᵀJ} instead of the full loss Hessian (for
+   * example the control-sequence view of a nonlinear rollout, {@link ControlSequenceProblem}).
+   *
+   * @return true (the default) if the second derivatives are exact
+   */
+  default boolean hasExactSecondDerivatives() {
+    return true;
+  }
+
+  /**
    * Draws training targets y* from this problem's target distribution.
    *
    * @param random the generator to draw from (the caller owns its seed)

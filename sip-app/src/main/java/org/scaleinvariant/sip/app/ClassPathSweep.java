@@ -7,6 +7,7 @@ import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Registries;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.sweep.EngineFactory;
+import org.scaleinvariant.sip.nn.RolloutTrainer;
 import org.scaleinvariant.sip.nn.Trainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,7 +40,8 @@ public final class ClassPathSweep {
     Runs runs;
     try {
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      runs = new Runs(Registries.discoverProblems(), Registries.discoverSolvers(), new Trainer(metrics), metrics);
+      runs = new Runs(Registries.discoverProblems(), Registries.discoverSolvers(), new Trainer(metrics),
+          new RolloutTrainer(metrics), metrics);
     } catch (SipException e) {
       err.println(NAME + ": " + e.getMessage().replace('\n', ' ').replace('\r', ' ').trim());
       return e.code() == ErrorCode.IO ? ErrorHandler.FAILED : ErrorHandler.USAGE;

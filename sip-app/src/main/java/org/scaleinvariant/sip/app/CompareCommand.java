@@ -226,7 +226,8 @@ final class CompareCommand implements Callable<Integer> {
               r.msPerIteration(),
               r.wallSeconds(),
               r.diverged(),
-              r.betweenBranchesFraction()
+              r.betweenBranchesFraction(),
+              r.testGoalDistance()
             });
       }
       if (dir != null) {
@@ -240,7 +241,7 @@ final class CompareCommand implements Callable<Integer> {
       Csv.write(
           dir.resolve("summary.csv"),
           List.of("setting", "method", "solver", "lr", "lrChoice", "steps", "testXDistance", "testYLoss",
-              "msPerIteration", "wallSeconds", "diverged", "betweenBranchesFraction"),
+              "msPerIteration", "wallSeconds", "diverged", "betweenBranchesFraction", "testGoalDistance"),
           summaryRows);
       if (auto) {
         Csv.write(

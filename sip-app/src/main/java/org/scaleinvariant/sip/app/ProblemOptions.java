@@ -53,6 +53,12 @@ final class ProblemOptions {
   String gamma;
 
   @Option(
+      names = "--steps-per-rollout",
+      paramLabel = "T",
+      description = "Control: horizon T, the steps per rollout (default 16); same as -P stepsPerRollout=T.")
+  String stepsPerRollout;
+
+  @Option(
       names = {"-P", "--problem-param"},
       paramLabel = "NAME=VALUE",
       description = "Any other problem parameter (repeatable); see 'sip problems'.")
@@ -73,6 +79,7 @@ final class ProblemOptions {
         one.form = form;
         one.gamma = gamma;
         one.params = params;
+        one.stepsPerRollout = stepsPerRollout;
         one.xi = xiValue;
         one.phi = phiValue;
         result.add(one.toOptions());
@@ -104,6 +111,7 @@ final class ProblemOptions {
     put(values, "phi", phi);
     put(values, "form", form);
     put(values, "gamma", gamma);
+    put(values, "stepsPerRollout", stepsPerRollout);
     return Options.of(values);
   }
 
@@ -112,7 +120,7 @@ final class ProblemOptions {
       if (values.containsKey(key)) {
         throw new SipException(
             ErrorCode.INVALID_ARGUMENT,
-            "--" + key + " and -P " + key + "=" + values.get(key) + " both given; allowed: one of them");
+            "--" + (key.equals("stepsPerRollout") ? "steps-per-rollout" : key) + " and -P " + key + "=" + values.get(key) + " both given; allowed: one of them");
       }
       values.put(key, value);
     }

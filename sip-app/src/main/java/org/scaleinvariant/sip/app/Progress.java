@@ -37,11 +37,12 @@ final class Progress implements TrainingListener {
       err.println(
           String.format(
               Locale.ROOT,
-              "[%s] step %d/%d  test x-distance %s  test y-loss %s  (%.1f s)",
+              "[%s] step %d/%d  test %s %s  test y-loss %s  (%.1f s)",
               run,
               point.step(),
               totalSteps,
-              Format.number(point.testXDistance()),
+              Double.isNaN(point.testGoalDistance()) ? "x-distance" : "goal distance",
+              Format.number(point.metric()),
               Format.number(point.testYLoss()),
               point.wallSeconds()));
       err.flush();

@@ -19,15 +19,17 @@ final class Reports {
   private Reports() {}
 
   /**
-   * Prints a table with one row per run: method, solver, learning rate, steps, test x-distance,
+   * Prints a table with one row per run: method, solver, learning rate, steps, test x-distance (the
+   * test goal distance for rollout problems),
    * test y-loss, ms per iteration, wall time.
    *
    * @param out where to print
    * @param results the runs
    */
   static void table(PrintWriter out, List<TrainingResult> results) {
+    boolean goal = results.stream().anyMatch(r -> !Double.isNaN(r.testGoalDistance()));
     String header = String.format(Locale.ROOT, "%-10s %-8s %-9s %7s %14s %12s %9s %8s",
-        "method", "solver", "lr", "steps", "test x-dist", "test y-loss", "ms/iter", "wall s");
+        "method", "solver", "lr", "steps", goal ? "test goal-dist" : "test x-dist", "test y-loss", "ms/iter", "wall s");
     out.println(header);
     out.println("-".repeat(header.length()));
     for (TrainingResult r : results) {
@@ -36,7 +38,7 @@ final class Reports {
           r.solver() == null ? "-" : r.solver(),
           String.format(Locale.ROOT, "%.0e", r.learningRate()),
           r.steps(),
-          Format.number(r.testXDistance()),
+          Format.number(goal ? r.testGoalDistance() : r.testXDistance()),
           Format.number(r.testYLoss()),
           Format.millis(r.msPerIteration()),
           r.wallSeconds(),

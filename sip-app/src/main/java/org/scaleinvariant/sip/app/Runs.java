@@ -5,19 +5,20 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.scaleinvariant.sip.api.ErrorCode;
+import java.util.function.Function;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.ParameterSpec;
 import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
-import org.scaleinvariant.sip.api.Registries;
+import org.scaleinvariant.sip.api.RolloutProblem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverRegistry;
 import org.scaleinvariant.sip.app.sweep.RunExecutor;
 import org.scaleinvariant.sip.app.sweep.RunSpec;
 import org.scaleinvariant.sip.nn.Checkpointing;
+import org.scaleinvariant.sip.nn.RolloutTrainer;
 import org.scaleinvariant.sip.nn.Trainer;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import org.scaleinvariant.sip.nn.TrainingListener;
@@ -28,6 +29,7 @@ import org.scaleinvariant.sip.nn.TrainingState;
 final class Runs {
   private final ProviderRegistry<ProblemProvider> problems;
   private final Trainer trainer;
+  private final RolloutTrainer rolloutTrainer;
   private final PrometheusMeterRegistry metrics;
   private final RunExecutor executor;
 
@@ -36,11 +38,13 @@ final class Runs {
       ProviderRegistry<ProblemProvider> problems,
       SolverRegistry solvers,
       Trainer trainer,
+      RolloutTrainer rolloutTrainer,
       PrometheusMeterRegistry metrics) {
     this.problems = problems;
     this.trainer = trainer;
+    this.rolloutTrainer = rolloutTrainer;
     this.metrics = metrics;
-    this.executor = new RunExecutor(problems, solvers, trainer);
+    this.executor = new RunExecutor(problems, solvers, trainer, rolloutTrainer);
   }
 
   /**
@@ -63,8 +67,17 @@ final class Runs {
     return metrics.scrape();
   }
 
-  /** A run that is ready to start: the problem, its solver (SIP) and the settings. */
-  record Planned(String name, Problem problem, InverseSolver solver, TrainingConfig config) {}
+  /**
+   * A run that is ready to start: the problem, its solver (SIP) and the settings; for a rollout
+   * problem also the factory that creates the solver on the rollout trainer's control-sequence view
+   * (the solver given is then bound to the rollout's own open-loop view and only checks the options).
+   */
+  record Planned(
+      String name,
+      Problem problem,
+      InverseSolver solver,
+      TrainingConfig config,
+      Function<Problem, InverseSolver> solverFactory) {}
 
   /**
    * Creates the problem the options name.
@@ -108,17 +121,27 @@ final class Runs {
    * @return the planned run; the solver is null for DP training
    */
   Planned plan(String name, Problem problem, TrainingConfig config, String solverId, Map<String, String> solverOptions) {
-    return new Planned(name, problem, executor.solver(problem, config.method(), solverId, solverOptions), config);
+    return new Planned(
+        name,
+        problem,
+        executor.solver(problem, config.method(), solverId, solverOptions),
+        config,
+        executor.solverFactory(problem, config.method(), solverId, solverOptions));
   }
 
   /**
-   * Runs a planned run.
+   * Runs a planned run: a {@link RolloutProblem} with the {@link RolloutTrainer} (closed loop), any
+   * other problem with the {@link Trainer}.
    *
    * @param run the run
    * @param listener progress events
    * @return the result
    */
   TrainingResult execute(Planned run, TrainingListener listener) {
+    if (run.problem() instanceof RolloutProblem) {
+      return rolloutTrainer.train(
+          run.name(), (RolloutProblem) run.problem(), run.solverFactory(), run.config(), listener);
+    }
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener);
   }
 
@@ -132,6 +155,18 @@ final class Runs {
    * @return the result
    */
   TrainingResult execute(Planned run, TrainingListener listener, TrainingState from, Checkpointing checkpointing) {
+    if (run.problem() instanceof RolloutProblem) {
+      boolean requested =
+          checkpointing != null
+              && checkpointing.active()
+              && (checkpointing.everySteps() > 0 || Double.isFinite(checkpointing.intervalSeconds()));
+      if (from != null || requested) {
+        throw new SipException(org.scaleinvariant.sip.api.ErrorCode.INVALID_ARGUMENT, "checkpoints and resume are not"
+            + " available for rollout problems such as '" + run.problem().id() + "'; allowed: train without"
+            + " --checkpoint-every/--checkpoint-interval");
+      }
+      return execute(run, listener);
+    }
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener, from, checkpointing);
   }
 }

@@ -14,6 +14,7 @@ import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
 import org.scaleinvariant.sip.api.Registries;
 import org.scaleinvariant.sip.api.SolverRegistry;
+import org.scaleinvariant.sip.nn.RolloutTrainer;
 import org.scaleinvariant.sip.nn.Trainer;
 
 /**
@@ -96,5 +97,11 @@ final class SipModule extends AbstractModule {
   @Singleton
   Trainer trainer(MeterRegistry registry) {
     return new Trainer(registry);
+  }
+
+  @Provides
+  @Singleton
+  RolloutTrainer rolloutTrainer(MeterRegistry registry) {
+    return new RolloutTrainer(registry);
   }
 }

@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
       "Sweep one parameter over a list of values: any numeric problem parameter (xi, phi, gamma,"
           + " ...) or the training parameters eta, lr and batch. Every method in --methods runs"
           + " with --seeds independent seeds (network initialisation and data) per value.",
-      "The metric of a run is the mean test x-distance over the last 10% of its recorded curve"
-          + " points (curves record at least 50 points); for --param xi also divided by xi (the"
+      "The metric of a run is the mean test x-distance (the test goal distance for control) over"
+          + " the last 10% of its recorded curve points (curves record at least 50 points); for --param xi also divided by xi (the"
           + " relative x-distance of the chapter's Fig. 23). Points are mean and standard deviation"
           + " over the seeds whose runs did not diverge (diverged runs are counted).",
       "Runs execute in parallel across the cores (--engine local), or as tasks of an Apache Spark"

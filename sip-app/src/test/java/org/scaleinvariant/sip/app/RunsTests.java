@@ -50,7 +50,7 @@ class RunsTests {
   private static Runs runs(ProblemProvider... providers) {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     return new Runs(new ProviderRegistry<>("problem", List.of(providers)), new SolverRegistry(List.of()),
-        new Trainer(metrics), metrics);
+        new Trainer(metrics), new org.scaleinvariant.sip.nn.RolloutTrainer(metrics), metrics);
   }
 
   @Test

@@ -16,6 +16,10 @@ import java.io.Serializable;
  * @param testXDistance the mean Euclidean distance of the predicted x to the closest exact solution
  *     over the test set (NaN if the problem does not know its solutions)
  * @param testYLoss the mean y-loss ½‖P(f(y*)) − y*‖² over the test set
+ * @param testGoalDistance for rollout (control) problems, the mean Euclidean distance of the final
+ *     state's observed components to the goal over the test tasks, {@code (1/N) Σ_b
+ *     ‖s_T[observed] − g_b‖} (position in m, and velocity in m/s if the goal includes it); NaN for
+ *     other problems
  */
 public record CurvePoint(
     int step,
@@ -23,4 +27,31 @@ public record CurvePoint(
     double wallSeconds,
     double trainLoss,
     double testXDistance,
-    double testYLoss) implements Serializable {}
+    double testYLoss,
+    double testGoalDistance) implements Serializable {
+
+  /**
+   * A point of a problem without a goal distance (testGoalDistance NaN).
+   *
+   * @param step the number of training iterations completed
+   * @param trainingSeconds the time spent in training iterations so far, in seconds
+   * @param wallSeconds the wall time since the run started, in seconds
+   * @param trainLoss the mean training loss since the previous point
+   * @param testXDistance the mean test x-distance
+   * @param testYLoss the mean test y-loss
+   */
+  public CurvePoint(
+      int step, double trainingSeconds, double wallSeconds, double trainLoss, double testXDistance, double testYLoss) {
+    this(step, trainingSeconds, wallSeconds, trainLoss, testXDistance, testYLoss, Double.NaN);
+  }
+
+  /**
+   * The metric of this point: the goal distance where defined (rollout problems), else the
+   * x-distance (NaN if neither is known).
+   *
+   * @return the metric, smaller is better
+   */
+  public double metric() {
+    return Double.isNaN(testGoalDistance) ? testXDistance : testGoalDistance;
+  }
+}

@@ -106,6 +106,40 @@ public final class DenseNetwork {
     nonzero = new int[widest];
   }
 
+  /** A workspace of {@code owner}: shares θ, ∂L/∂θ, the layout and the standardisation. */
+  private DenseNetwork(DenseNetwork owner) {
+    this.sizes = owner.sizes;
+    this.activation = owner.activation;
+    this.parameters = owner.parameters;
+    this.gradient = owner.gradient;
+    this.weightOffsets = owner.weightOffsets;
+    this.biasOffsets = owner.biasOffsets;
+    this.inputMean = owner.inputMean;
+    this.inputInvStd = owner.inputInvStd;
+    int layers = sizes.length - 1;
+    activations = new double[layers + 1][];
+    deltas = new double[layers + 1][];
+    transposed = new double[layers + 1][];
+    for (int l = 1; l <= layers; l++) {
+      transposed[l] = new double[sizes[l - 1] * sizes[l]];
+    }
+    nonzero = new int[owner.nonzero.length];
+  }
+
+  /**
+   * A workspace of this network for applying it several times before one backward pass (a network
+   * acting at every step of a rollout, backpropagation through time): the workspace shares this
+   * network's parameters θ and gradient ∂L/∂θ arrays (the same objects) and its current input
+   * standardisation, and has its own activation storage, so each application keeps its activations
+   * for its own {@link #backwardAccumulate}. Set the standardisation before creating workspaces (a
+   * later {@link #setInputStandardization} on either is not seen by the other).
+   *
+   * @return a new workspace; not thread-safe, like the network
+   */
+  public DenseNetwork workspace() {
+    return new DenseNetwork(this);
+  }
+
   /**
    * Creates a network {@code inputs → hidden… → outputs}.
    *
@@ -318,12 +352,32 @@ public final class DenseNetwork {
    *     last forward's capacity
    */
   public void backward(double[] outputGradient, int batch) {
+    Arrays.fill(gradient, 0.0);
+    backwardAccumulate(outputGradient, null, batch);
+  }
+
+  /**
+   * Back-propagates the gradient of a loss with respect to the outputs of the last {@link #forward}
+   * call of this network (or workspace), <em>adds</em> ∂L/∂θ to {@link #gradient()} (shared with the
+   * network's {@link #workspace() workspaces}; clear it first), and writes the gradient with respect
+   * to the input: {@code ∂L/∂input[b, i] = (1/std_i)·Σ_o δ_1[b, o]·W_1[i, o]}, where δ_1 is the
+   * gradient at the first layer's pre-activation and {@code 1/std_i} = 1 without standardisation.
+   *
+   * @param outputGradient ∂L/∂output, shape [B, s_L] (the same B as the last forward call)
+   * @param inputGradient receives ∂L/∂input, shape [B, s_0]; null to skip it
+   * @param batch B
+   * @throws SipException {@link ErrorCode#SHAPE_MISMATCH} if an array is too short or B exceeds the
+   *     last forward's capacity
+   */
+  public void backwardAccumulate(double[] outputGradient, double[] inputGradient, int batch) {
     Checks.requireShape(outputGradient, "output gradient", batch, outputSize());
+    if (inputGradient != null) {
+      Checks.requireShape(inputGradient, "input gradient", batch, inputSize());
+    }
     if (batch > capacity) {
       throw new SipException(
           ErrorCode.SHAPE_MISMATCH, "backward batch " + batch + " exceeds the last forward's " + capacity);
     }
-    Arrays.fill(gradient, 0.0);
     int last = sizes.length - 1;
     System.arraycopy(outputGradient, 0, deltas[last], 0, batch * outputSize());
     for (int l = last; l >= 1; l--) {
@@ -349,26 +403,31 @@ public final class DenseNetwork {
         int count = nonZeros(column, 0, 1, batch);
         accumulateRows(column, 0, nonzero, count, delta, 0, nOut, gradient, w + i * nOut);
       }
-      if (l > 1) {
-        // ∂L/∂z_{l−1}[b, ·] = σ'(a[b, ·])·Σ_o delta[b, o]·Wᵀ[o, ·]
+      if (l > 1 || inputGradient != null) {
+        // ∂L/∂z_{l−1}[b, ·] = σ'(a[b, ·])·Σ_o delta[b, o]·Wᵀ[o, ·]; for l = 1 the input gradient
         double[] wt = transposed[l];
         for (int i = 0; i < nIn; i++) {
           for (int o = 0; o < nOut; o++) {
             wt[o * nIn + i] = parameters[w + i * nOut + o];
           }
         }
-        double[] prev = deltas[l - 1];
+        double[] prev = l > 1 ? deltas[l - 1] : inputGradient;
         for (int b = 0; b < batch; b++) {
           int row = b * nIn;
           Arrays.fill(prev, row, row + nIn, 0.0);
           int count = nonZeros(delta, b * nOut, 1, nOut);
           accumulateRows(delta, b * nOut, nonzero, count, wt, 0, nIn, prev, row);
           for (int i = 0; i < nIn; i++) {
-            prev[row + i] *= activation.derivativeFromOutput(in[row + i]);
+            prev[row + i] *= l > 1 ? activation.derivativeFromOutput(in[row + i]) : inputScale(i);
           }
         }
       }
     }
+  }
+
+  /** The derivative of the standardised input component i by the raw one: 1/std_i, or 1. */
+  private double inputScale(int i) {
+    return inputInvStd == null ? 1.0 : inputInvStd[i];
   }
 
   private void ensureCapacity(int batch) {

@@ -40,6 +40,8 @@ import org.scaleinvariant.sip.api.Options;
  * @param config the configuration the run used
  * @param skippedBatches the batches dropped because their step diverged ({@link
  *     OnDivergence#SKIP_BATCH}); 0 otherwise
+ * @param testGoalDistance for rollout (control) problems, the mean distance of the final state to
+ *     the goal on the test tasks ({@link CurvePoint#testGoalDistance()}); NaN for other problems
  */
 public record TrainingResult(
     String run,
@@ -64,11 +66,79 @@ public record TrainingResult(
     double betweenBranchesFraction,
     DenseNetwork network,
     TrainingConfig config,
-    int skippedBatches) {
+    int skippedBatches,
+    double testGoalDistance) {
 
   /** Copies the collections (phase order kept). */
   public TrainingResult {
     phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
     curve = List.copyOf(curve);
+  }
+
+  /**
+   * The result of a run on a problem without a goal distance (testGoalDistance NaN); the
+   * parameters mean what the record components of the same name mean.
+   *
+   * @param run the run's name
+   * @param problem the problem id
+   * @param problemParameters the problem's resolved parameters
+   * @param method the method label
+   * @param solver the inverse solver's id, or null
+   * @param optimizer the network optimizer's id
+   * @param learningRate η_NN
+   * @param eta η
+   * @param steps the iterations completed
+   * @param testXDistance the test x-distance
+   * @param testYLoss the test y-loss
+   * @param trainLoss the training loss
+   * @param msPerIteration ms per iteration
+   * @param wallSeconds wall seconds
+   * @param phaseMillis per-phase ms per iteration
+   * @param diverged whether the run diverged
+   * @param divergence the divergence description, or null
+   * @param curve the evaluations
+   * @param solverStatistics the solver's counters
+   * @param betweenBranchesFraction the between-branches fraction
+   * @param network the trained network
+   * @param config the configuration
+   * @param skippedBatches the dropped batches
+   */
+  public TrainingResult(
+      String run,
+      String problem,
+      Options problemParameters,
+      String method,
+      String solver,
+      String optimizer,
+      double learningRate,
+      double eta,
+      int steps,
+      double testXDistance,
+      double testYLoss,
+      double trainLoss,
+      double msPerIteration,
+      double wallSeconds,
+      Map<String, Double> phaseMillis,
+      boolean diverged,
+      String divergence,
+      List<CurvePoint> curve,
+      SolverStatistics solverStatistics,
+      double betweenBranchesFraction,
+      DenseNetwork network,
+      TrainingConfig config,
+      int skippedBatches) {
+    this(run, problem, problemParameters, method, solver, optimizer, learningRate, eta, steps, testXDistance,
+        testYLoss, trainLoss, msPerIteration, wallSeconds, phaseMillis, diverged, divergence, curve,
+        solverStatistics, betweenBranchesFraction, network, config, skippedBatches, Double.NaN);
+  }
+
+  /**
+   * The metric of the run: the test goal distance where defined (rollout problems), else the test
+   * x-distance (NaN if neither is known).
+   *
+   * @return the metric, smaller is better
+   */
+  public double metric() {
+    return Double.isNaN(testGoalDistance) ? testXDistance : testGoalDistance;
   }
 }

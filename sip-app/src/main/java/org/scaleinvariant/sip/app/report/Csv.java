@@ -23,6 +23,10 @@ public final class Csv {
   public static final List<String> CURVE_COLUMNS =
       List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss");
 
+  /** The columns of a rollout (control) run's curve file: {@link #CURVE_COLUMNS}, then {@code testGoalDistance}. */
+  public static final List<String> ROLLOUT_CURVE_COLUMNS =
+      List.of("step", "trainingSeconds", "wallSeconds", "trainLoss", "testXDistance", "testYLoss", "testGoalDistance");
+
   private static final CsvMapper MAPPER = new CsvMapper();
 
   private Csv() {}
@@ -55,7 +59,8 @@ public final class Csv {
   }
 
   /**
-   * Writes a run's evaluation curve ({@link #CURVE_COLUMNS}).
+   * Writes a run's evaluation curve ({@link #CURVE_COLUMNS}, or {@link #ROLLOUT_CURVE_COLUMNS} for a
+   * run with a goal distance).
    *
    * @param result the run
    * @param file the file
@@ -65,19 +70,23 @@ public final class Csv {
   }
 
   /**
-   * Writes an evaluation curve ({@link #CURVE_COLUMNS}).
+   * Writes an evaluation curve ({@link #CURVE_COLUMNS}, plus {@code testGoalDistance} for rollout
+   * problems: {@link #ROLLOUT_CURVE_COLUMNS}).
    *
    * @param curve the evaluations, step 0 first
    * @param file the file
    */
   public static void curve(List<CurvePoint> curve, Path file) {
+    boolean goal = !curve.isEmpty() && !Double.isNaN(curve.get(0).testGoalDistance());
     List<Object[]> rows = new ArrayList<>();
     for (CurvePoint p : curve) {
-      rows.add(
-          new Object[] {
-            p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss()
-          });
+      Object[] row = {p.step(), p.trainingSeconds(), p.wallSeconds(), p.trainLoss(), p.testXDistance(), p.testYLoss()};
+      if (goal) {
+        row = java.util.Arrays.copyOf(row, row.length + 1);
+        row[row.length - 1] = p.testGoalDistance();
+      }
+      rows.add(row);
     }
-    write(file, CURVE_COLUMNS, rows);
+    write(file, goal ? ROLLOUT_CURVE_COLUMNS : CURVE_COLUMNS, rows);
   }
 }

@@ -51,7 +51,8 @@ public final class Json {
   /**
    * The JSON object of one training run. Keys: {@code problem}, {@code parameters}, {@code method},
    * {@code solver}, {@code optimizer}, {@code learningRate}, {@code eta}, {@code steps}, {@code
-   * testXDistance}, {@code testYLoss}, {@code trainLoss}, {@code msPerIteration}, {@code
+   * testXDistance}, {@code testYLoss}, {@code testGoalDistance} (rollout problems: the mean
+   * distance of the final state to the goal on the test tasks; null otherwise), {@code trainLoss}, {@code msPerIteration}, {@code
    * wallSeconds}, {@code phases} (phase → mean ms per iteration), {@code diverged}, {@code
    * divergence}, {@code skippedBatches} (batches dropped by {@code --on-divergence skip-batch}),
    * {@code solverStatistics}, {@code seed}, {@code batch}, and {@code betweenBranchesFraction} for
@@ -76,6 +77,7 @@ public final class Json {
     node.put("seed", result.config().seed());
     putNumber(node, "testXDistance", result.testXDistance());
     putNumber(node, "testYLoss", result.testYLoss());
+    putNumber(node, "testGoalDistance", result.testGoalDistance());
     putNumber(node, "trainLoss", result.trainLoss());
     putNumber(node, "msPerIteration", result.msPerIteration());
     putNumber(node, "wallSeconds", result.wallSeconds());

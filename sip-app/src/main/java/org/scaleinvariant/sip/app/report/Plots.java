@@ -51,8 +51,10 @@ public final class Plots {
    */
   public static void curves(List<TrainingResult> results, Path dir, String base, String title) {
     boolean xKnown = results.stream().allMatch(r -> !Double.isNaN(r.curve().get(0).testXDistance()));
-    String metric = xKnown ? "test x-distance" : "test y-loss";
-    ToDoubleFunction<CurvePoint> y = xKnown ? CurvePoint::testXDistance : CurvePoint::testYLoss;
+    boolean goalKnown = results.stream().allMatch(r -> !Double.isNaN(r.curve().get(0).testGoalDistance()));
+    String metric = goalKnown ? "test goal distance" : xKnown ? "test x-distance" : "test y-loss";
+    ToDoubleFunction<CurvePoint> y =
+        goalKnown ? CurvePoint::testGoalDistance : xKnown ? CurvePoint::testXDistance : CurvePoint::testYLoss;
     write(chart(results, title, "iteration", metric, p -> p.step(), y), dir.resolve(base + "-iterations"));
     write(chart(results, title, "training time [s]", metric, CurvePoint::trainingSeconds, y), dir.resolve(base + "-time"));
   }

@@ -1,5 +1,7 @@
 package org.scaleinvariant.sip.app.sweep;
 
+import org.scaleinvariant.sip.nn.CurvePoint;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +101,21 @@ public final class LearningRateSearch {
    * @param yLoss its final validation y-loss (NaN if the run failed)
    * @param diverged whether the grid run diverged
    */
-  public record Point(double learningRate, int steps, double xDistance, double yLoss, boolean diverged) {
+  public record Point(
+      double learningRate, int steps, double xDistance, double yLoss, boolean diverged, double goalDistance) {
+    /**
+     * A point of a problem without a goal distance.
+     *
+     * @param learningRate the grid value
+     * @param steps the steps the grid run completed
+     * @param xDistance its final validation x-distance
+     * @param yLoss its final validation y-loss
+     * @param diverged whether it diverged
+     */
+    public Point(double learningRate, int steps, double xDistance, double yLoss, boolean diverged) {
+      this(learningRate, steps, xDistance, yLoss, diverged, Double.NaN);
+    }
+
     /**
      * The point of a grid run that ran in this process.
      *
@@ -108,7 +124,8 @@ public final class LearningRateSearch {
      * @return the point
      */
     public static Point of(double learningRate, TrainingResult result) {
-      return new Point(learningRate, result.steps(), result.testXDistance(), result.testYLoss(), result.diverged());
+      return new Point(learningRate, result.steps(), result.testXDistance(), result.testYLoss(), result.diverged(),
+          result.testGoalDistance());
     }
 
     /**
@@ -120,7 +137,10 @@ public final class LearningRateSearch {
      * @return the point
      */
     public static Point of(double learningRate, RunResult result) {
-      return new Point(learningRate, result.steps(), result.testXDistance(), result.testYLoss(), result.diverged());
+      List<CurvePoint> curve = result.curve();
+      double goal = curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).testGoalDistance();
+      return new Point(learningRate, result.steps(), result.testXDistance(), result.testYLoss(), result.diverged(),
+          goal);
     }
 
     /**
@@ -133,13 +153,17 @@ public final class LearningRateSearch {
       ObjectNode node = Json.object();
       Json.putNumber(node, "lr", learningRate);
       Json.putNumber(node, "validationXDistance", xDistance);
+      if (!Double.isNaN(goalDistance)) {
+        Json.putNumber(node, "validationGoalDistance", goalDistance);
+      }
       Json.putNumber(node, "validationYLoss", yLoss);
       node.put("diverged", diverged);
       return node;
     }
 
     /**
-     * The selection score: final validation x-distance, else y-loss; +∞ if diverged or not finite.
+     * The selection score: final validation goal distance (rollout problems), else x-distance, else
+     * y-loss; +∞ if diverged or not finite.
      *
      * @return the score, smaller is better
      */
@@ -147,7 +171,7 @@ public final class LearningRateSearch {
       if (diverged) {
         return Double.POSITIVE_INFINITY;
       }
-      double value = Double.isNaN(xDistance) ? yLoss : xDistance;
+      double value = !Double.isNaN(goalDistance) ? goalDistance : Double.isNaN(xDistance) ? yLoss : xDistance;
       return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
     }
   }

@@ -1,5 +1,11 @@
 package org.scaleinvariant.sip.app.sweep;
 
+import org.scaleinvariant.sip.nn.RolloutTrainer;
+
+import org.scaleinvariant.sip.api.RolloutProblem;
+
+import java.util.function.Function;
+
 import org.scaleinvariant.sip.api.Provider;
 
 import org.scaleinvariant.sip.api.InverseSolverProvider;
@@ -42,6 +48,7 @@ public final class RunExecutor {
   private final ProviderRegistry<ProblemProvider> problems;
   private final SolverRegistry solvers;
   private final Trainer trainer;
+  private final RolloutTrainer rolloutTrainer;
 
   /**
    * Creates an executor.
@@ -49,11 +56,17 @@ public final class RunExecutor {
    * @param problems the problem providers
    * @param solvers the inverse-solver providers
    * @param trainer the trainer (its meter registry receives the runs' timers)
+   * @param rolloutTrainer the closed-loop trainer of {@link RolloutProblem}s
    */
-  public RunExecutor(ProviderRegistry<ProblemProvider> problems, SolverRegistry solvers, Trainer trainer) {
+  public RunExecutor(
+      ProviderRegistry<ProblemProvider> problems,
+      SolverRegistry solvers,
+      Trainer trainer,
+      RolloutTrainer rolloutTrainer) {
     this.problems = Objects.requireNonNull(problems, "problems");
     this.solvers = Objects.requireNonNull(solvers, "solvers");
     this.trainer = Objects.requireNonNull(trainer, "trainer");
+    this.rolloutTrainer = Objects.requireNonNull(rolloutTrainer, "rolloutTrainer");
   }
 
   /**
@@ -66,7 +79,8 @@ public final class RunExecutor {
    *     share an id
    */
   public static RunExecutor onClassPath(MeterRegistry registry) {
-    return new RunExecutor(Registries.discoverProblems(), Registries.discoverSolvers(), new Trainer(registry));
+    return new RunExecutor(
+        Registries.discoverProblems(), Registries.discoverSolvers(), new Trainer(registry), new RolloutTrainer(registry));
   }
 
   /**
@@ -114,6 +128,27 @@ public final class RunExecutor {
   }
 
   /**
+   * For a rollout problem trained by SIP: the factory that creates the solver on the rollout
+   * trainer's control-sequence views (see {@link RolloutTrainer}); null otherwise.
+   *
+   * @param problem the problem
+   * @param method the training method
+   * @param solverId the requested solver (case-insensitive), or null for the default
+   * @param solverOptions the solver's options
+   * @return the factory, or null
+   */
+  public Function<Problem, InverseSolver> solverFactory(
+      Problem problem, Method method, String solverId, Map<String, String> solverOptions) {
+    if (method != Method.SIP || !(problem instanceof RolloutProblem)) {
+      return null;
+    }
+    InverseSolverProvider provider =
+        solvers.select(problem, solverId == null ? null : solverId.trim().toLowerCase(Locale.ROOT));
+    Options options = Options.of(solverOptions);
+    return view -> create(() -> provider.create(view, options), provider, "solver");
+  }
+
+  /**
    * Runs a provider's factory. A provider (perhaps a plugin) that throws anything but a {@link
    * SipException}, or returns null, broke its contract: that becomes a one-line {@link
    * ErrorCode#PROVIDER_CONTRACT} error naming it and where it came from.
@@ -146,6 +181,10 @@ public final class RunExecutor {
   public TrainingResult train(RunSpec spec, TrainingListener listener) {
     Problem problem = problem(spec.problem(), Options.of(spec.problemParameters()));
     TrainingConfig config = spec.settings().toConfig();
+    if (problem instanceof RolloutProblem) {
+      return rolloutTrainer.train(spec.name(), (RolloutProblem) problem,
+          solverFactory(problem, config.method(), spec.solver(), spec.solverOptions()), config, listener);
+    }
     InverseSolver solver = solver(problem, config.method(), spec.solver(), spec.solverOptions());
     return trainer.train(spec.name(), problem, solver, config, listener);
   }

@@ -33,6 +33,9 @@ import org.scaleinvariant.sip.nn.TrainingConfig;
  * appear only when a run failed).
  */
 public final class Sweep {
+  /** Whether the runs report a goal distance (rollout problems): the plots' axis label says so. */
+  private boolean goalMetric;
+
   /** Fraction of the recorded curve points, at the end, whose x-distance is averaged, {@value}. */
   public static final double METRIC_TAIL = 0.1;
   /** The training parameters that can be swept. */
@@ -115,6 +118,7 @@ public final class Sweep {
           if (row != null) {
             rows.put(key, row);
             reused++;
+            goalMetric |= SweepFiles.hasGoalDistance(dir, key);
             continue;
           }
           TrainingConfig.Builder b = config(value, method).toBuilder().seed(seed);
@@ -136,6 +140,8 @@ public final class Sweep {
       SweepRow row = toRow(k[0], k[1], Long.parseLong(k[2]), result);
       synchronized (rows) {
         rows.put(k[3], row);
+        List<CurvePoint> curve = result.curve();
+        goalMetric |= !curve.isEmpty() && !Double.isNaN(curve.get(curve.size() - 1).testGoalDistance());
       }
       if (result.failed()) {
         reportFailure(err, "sweep", result);
@@ -274,7 +280,8 @@ public final class Sweep {
       Json.write(summary, dir.resolve("sweep.json"));
       String title = definition.problemLabel() + ": sweep of " + name + " (" + seeds + " seed(s), "
           + definition.base().steps() + " steps)";
-      SweepPlot.write(metricPoints, title, name, "test x-distance (last 10% of the curve)",
+      SweepPlot.write(metricPoints, title, name,
+          (goalMetric ? "test goal distance" : "test x-distance") + " (last 10% of the curve)",
           dir.resolve("sweep-" + name));
       if (relative) {
         SweepPlot.write(relativePoints, title, name, "relative x-distance (/ xi)", dir.resolve("sweep-" + name + "-relative"));
@@ -330,8 +337,8 @@ public final class Sweep {
   }
 
   /**
-   * The metric of a run: the mean test x-distance over the last {@link #METRIC_TAIL} of its curve
-   * points.
+   * The metric of a run: the mean test x-distance (the test goal distance for rollout problems,
+   * {@link CurvePoint#metric()}) over the last {@link #METRIC_TAIL} of its curve points.
    *
    * @param curve the run's curve, at least one point
    * @return the metric
@@ -340,7 +347,7 @@ public final class Sweep {
     int count = Math.max(1, (int) Math.ceil(METRIC_TAIL * curve.size()));
     double sum = 0;
     for (int i = curve.size() - count; i < curve.size(); i++) {
-      sum += curve.get(i).testXDistance();
+      sum += curve.get(i).metric();
     }
     return sum / count;
   }

@@ -150,6 +150,22 @@ public final class SweepFiles {
   }
 
   /**
+   * Whether a saved run reports a goal distance (a rollout problem's run).
+   *
+   * @param dir the output folder
+   * @param key the run's {@link #runKey}
+   * @return true if its file has a numeric {@code testGoalDistance}
+   */
+  public static boolean hasGoalDistance(Path dir, String key) {
+    try {
+      JsonNode goal = MAPPER.readTree(dir.resolve(RUNS_FOLDER).resolve(key + ".json").toFile()).get("testGoalDistance");
+      return goal != null && goal.isNumber();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * Saves a finished learning-rate search: {@code lr-search/<key>.json} with the chosen rate and
    * every grid point.
    *

@@ -1,5 +1,6 @@
 package org.scaleinvariant.sip.solvers.analytic;
 
+import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.SolverDiagnostics;
 import org.scaleinvariant.sip.problems.LinearMap;
 
@@ -30,10 +31,22 @@ final class AnalyticLinearSolver extends AnalyticSolver {
   private final double[] pseudoInverse;
 
   AnalyticLinearSolver(LinearMap problem) {
-    super(AnalyticLinearSolverProvider.ID, problem);
+    this(AnalyticLinearSolverProvider.ID, problem, problem.pseudoInverse());
+  }
+
+  /**
+   * The same step for any problem whose outputs are affine in x with a constant Jacobian J, given
+   * its pseudo-inverse (used by {@code analytic-control} for linear rollouts).
+   *
+   * @param id the solver id
+   * @param problem the problem
+   * @param pseudoInverse J⁺, n×m row-major (not copied)
+   */
+  AnalyticLinearSolver(String id, Problem problem, double[] pseudoInverse) {
+    super(id, problem);
     this.n = problem.inputSize();
     this.m = problem.outputSize();
-    this.pseudoInverse = problem.pseudoInverse();
+    this.pseudoInverse = pseudoInverse;
   }
 
   @Override
