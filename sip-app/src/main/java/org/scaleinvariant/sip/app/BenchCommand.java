@@ -165,6 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     ArrayNode results = Json.results(summary);
     Map<String, Double> medians = new LinkedHashMap<>();
     Map<Integer, Map<String, Double>> aggregate = new LinkedHashMap<>();
+    java.util.Set<String> divergedMethods = new java.util.LinkedHashSet<>();
     out.println(String.format(Locale.ROOT, "%s %s, batch %d, hidden %s; %d warm-up + %d measured iterations x %d rounds",
         problem.id(), problem.parameters(), base.batch(), summary.get("hidden").asText(), warmupSteps, measured,
         roundCount));
@@ -196,6 +197,9 @@ final class BenchCommand implements Callable<Integer> {
           double seconds = (System.nanoTime() - start) / 1e9;
           throughput.merge(method, threadCount * (double) measured / seconds, Double::sum);
           for (int t = 0; t < threadCount; t++) {
+            if (done.get(t).diverged()) {
+              divergedMethods.add(method);
+            }
             samples.computeIfAbsent(method, k -> new ArrayList<>()).add(Arrays.copyOf(probes.get(t).nanos, probes.get(t).count));
             long[] b = bytes.computeIfAbsent(method, k -> new long[Phase.values().length + 1]);
             for (Phase p : Phase.values()) {
@@ -227,6 +231,7 @@ final class BenchCommand implements Callable<Integer> {
         ObjectNode node = results.addObject();
         node.put("method", method);
         node.put("threads", threadCount);
+        node.put("diverged", divergedMethods.contains(method));
         Json.putNumber(node, "msPerIteration", median);
         Json.putNumber(node, "q1", q1);
         Json.putNumber(node, "q3", q3);
@@ -259,6 +264,10 @@ final class BenchCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "%-10s %-8d %10.4f %10.4f %10.4f %10.0f %10.2f %12.0f", method,
             threadCount, median, q1, q3, throughput.get(method) / roundCount, gflops, perIteration));
       }
+    }
+    for (String method : divergedMethods) {
+      err.println(spec.qualifiedName() + ": warning: " + method + " diverged during the measured runs, so its times"
+          + " cover only the iterations before that; give it a smaller --lr");
     }
     if (medians.containsKey(Methods.SIP) && medians.containsKey("adam")) {
       double ratio = medians.get(Methods.SIP) / medians.get("adam");

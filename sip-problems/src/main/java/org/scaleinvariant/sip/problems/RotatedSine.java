@@ -564,7 +564,9 @@ public final class RotatedSine implements Problem {
   /**
    * The learning rates of the published experiment for the {@code paper} form (Holl et al. 2022,
    * rotated-sine experiment): Adam 10⁻³, SGD 10⁻²/ξ², AdaGrad 3·10⁻³, Adadelta 3·10⁻³, RMSprop
-   * 3·10⁻⁵. Empty for other optimizers and for the {@code book} form.
+   * 3·10⁻⁵; and, not published but derived from them: AdamW as Adam, momentum and Nesterov SGD's
+   * rate divided by 1/(1 − μ) = 10, the steady-state amplification of a step by momentum μ = 0.9
+   * (with SGD's rate they diverge within a few steps). Empty for the {@code book} form.
    *
    * @param optimizerId the optimizer's id
    * @return the learning rate, or empty
@@ -576,9 +578,13 @@ public final class RotatedSine implements Problem {
     }
     switch (optimizerId) {
       case "adam":
+      case "adamw":
         return OptionalDouble.of(1e-3);
       case "sgd":
         return OptionalDouble.of(1e-2 / (xi * xi));
+      case "momentum":
+      case "nesterov":
+        return OptionalDouble.of(1e-3 / (xi * xi));
       case "adagrad":
       case "adadelta":
         return OptionalDouble.of(3e-3);

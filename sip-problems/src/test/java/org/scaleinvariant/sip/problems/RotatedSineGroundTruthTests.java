@@ -89,7 +89,9 @@ class RotatedSineGroundTruthTests {
     assertEquals(3e-3, paper.recommendedLearningRate("adagrad").getAsDouble());
     assertEquals(3e-3, paper.recommendedLearningRate("adadelta").getAsDouble());
     assertEquals(3e-5, paper.recommendedLearningRate("rmsprop").getAsDouble());
-    assertTrue(paper.recommendedLearningRate("nesterov").isEmpty());
+    assertEquals(1e-3 / 1024, paper.recommendedLearningRate("nesterov").getAsDouble(), 1e-18);
+    assertEquals(1e-3 / 1024, paper.recommendedLearningRate("momentum").getAsDouble(), 1e-18);
+    assertEquals(1e-3, paper.recommendedLearningRate("adamw").getAsDouble());
     assertTrue(sine("book", 32, 45, 1).recommendedLearningRate("adam").isEmpty());
   }
 
