@@ -2,15 +2,12 @@ package org.scaleinvariant.sip.nn;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.scaleinvariant.sip.api.Checkpoints;
 import org.scaleinvariant.sip.api.ControlSequenceProblem;
@@ -217,10 +214,8 @@ public final class RolloutTrainer {
     private final InverseSolver solver;
     private final SolverDiagnostics diagnostics = new SolverDiagnostics();
     private final Clock clock;
-    private final Timer[] phaseTimers = new Timer[Phase.values().length];
-    private final long[] phaseNanos = new long[Phase.values().length];
+    private final PhaseTimers timers;
     private final long[] iterationPhaseNanos = new long[Phase.values().length];
-    private final Timer iterationTimer;
     private final List<CurvePoint> curve = new ArrayList<>();
 
     // training buffers, batch-first (the rollout's own are in ClosedLoopRollout)
@@ -301,19 +296,7 @@ public final class RolloutTrainer {
       }
 
       clock = registry.config().clock();
-      for (Phase phase : Phase.values()) {
-        phaseTimers[phase.ordinal()] =
-            Timer.builder(Phase.TIMER_NAME)
-                .description("time of one training phase per iteration")
-                .tag("phase", phase.tag())
-                .tag("run", name)
-                .register(registry);
-      }
-      iterationTimer =
-          Timer.builder(Phase.ITERATION_TIMER_NAME)
-              .description("time of one training iteration")
-              .tag("run", name)
-              .register(registry);
+      timers = new PhaseTimers(registry, name, "time of one training phase per iteration");
 
       rollout = new ClosedLoopRollout(problem, network, batch, clock, this::add);
       start = rollout.start();
@@ -365,7 +348,7 @@ public final class RolloutTrainer {
                   + " (NaN or infinite values); reporting the last finite evaluation, step " + lastFinite().step();
           break;
         }
-        iterationTimer.record(iterationNanos, TimeUnit.NANOSECONDS);
+        timers.recordIteration(iterationNanos);
         listener.onIteration(name, step, iterationNanos);
         trainingNanos += iterationNanos;
         completed = step;
@@ -386,12 +369,7 @@ public final class RolloutTrainer {
       }
       double wallSeconds = (clock.monotonicTime() - begin) / 1e9;
       CurvePoint last = lastFinite();
-      Map<String, Double> phases = new LinkedHashMap<>();
-      for (Phase phase : Phase.values()) {
-        if (usesPhase(phase)) {
-          phases.put(phase.tag(), completed == 0 ? 0.0 : phaseNanos[phase.ordinal()] / 1e6 / completed);
-        }
-      }
+      Map<String, Double> phases = timers.millisPerIteration(completed, this::usesPhase);
       return new TrainingResult(
           name,
           problem.id(),
@@ -540,9 +518,7 @@ public final class RolloutTrainer {
         if (!usesPhase(phase)) {
           continue;
         }
-        long nanos = iterationPhaseNanos[phase.ordinal()];
-        phaseTimers[phase.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
-        phaseNanos[phase.ordinal()] += nanos;
+        timers.record(phase, iterationPhaseNanos[phase.ordinal()]);
       }
     }
 
@@ -587,12 +563,7 @@ public final class RolloutTrainer {
     }
 
     private CurvePoint lastFinite() {
-      for (int i = curve.size() - 1; i >= 0; i--) {
-        if (isFinite(curve.get(i))) {
-          return curve.get(i);
-        }
-      }
-      return curve.get(0);
+      return PhaseTimers.lastFinite(curve, this::isFinite);
     }
 
     private boolean isFinite(CurvePoint point) {

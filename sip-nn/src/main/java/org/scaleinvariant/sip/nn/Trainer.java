@@ -2,15 +2,12 @@ package org.scaleinvariant.sip.nn;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.ExactSolutions;
 import org.scaleinvariant.sip.api.InverseSolver;
@@ -303,9 +300,7 @@ public final class Trainer {
     private final SplittableRandom data;
     private final SolverDiagnostics diagnostics = new SolverDiagnostics();
     private final Clock clock;
-    private final Timer[] phaseTimers = new Timer[Phase.values().length];
-    private final long[] phaseNanos = new long[Phase.values().length];
-    private final Timer iterationTimer;
+    private final PhaseTimers timers;
     private final List<CurvePoint> curve = new ArrayList<>();
 
     // training buffers, batch-first
@@ -382,19 +377,7 @@ public final class Trainer {
           Optimizers.create(config.optimizer(), network.parameterCount(), config.effectiveLearningRate(problem));
 
       clock = registry.config().clock();
-      for (Phase p : Phase.values()) {
-        phaseTimers[p.ordinal()] =
-            Timer.builder(Phase.TIMER_NAME)
-                .description("time of one training phase per call")
-                .tag("phase", p.tag())
-                .tag("run", name)
-                .register(registry);
-      }
-      iterationTimer =
-          Timer.builder(Phase.ITERATION_TIMER_NAME)
-              .description("time of one training iteration")
-              .tag("run", name)
-              .register(registry);
+      timers = new PhaseTimers(registry, name, "time of one training phase per call");
 
       yStar = new double[batch * m];
       x = new double[batch * n];
@@ -463,7 +446,7 @@ public final class Trainer {
       skippedBatches = state.skippedBatches();
       trainingNanos = state.trainingNanos();
       restoredWallNanos = state.wallNanos();
-      System.arraycopy(state.phaseNanos(), 0, phaseNanos, 0, phaseNanos.length);
+      timers.restoreTotals(state.phaseNanos());
       if (!state.finished()) {
         for (long i = 0; i < state.batchesDrawn(); i++) {
           draw(0);
@@ -543,7 +526,7 @@ public final class Trainer {
         } else {
           consecutiveSkips = 0;
         }
-        iterationTimer.record(iterationNanos, TimeUnit.NANOSECONDS);
+        timers.recordIteration(iterationNanos);
         listener.onIteration(name, step, iterationNanos);
         trainingNanos += iterationNanos;
         completed = step;
@@ -584,13 +567,7 @@ public final class Trainer {
 
     private TrainingResult result(int completed, String divergence, long wallNanos) {
       CurvePoint last = lastFinite();
-      Map<String, Double> phases = new LinkedHashMap<>();
-      for (Phase p : Phase.values()) {
-        if (!usesPhase(config.method(), p)) {
-          continue;
-        }
-        phases.put(p.tag(), completed == 0 ? 0.0 : phaseNanos[p.ordinal()] / 1e6 / completed);
-      }
+      Map<String, Double> phases = timers.millisPerIteration(completed, p -> usesPhase(config.method(), p));
       double msPerIteration = completed == 0 ? 0.0 : trainingNanos / 1e6 / completed;
       return new TrainingResult(
           name,
@@ -635,7 +612,7 @@ public final class Trainer {
           skippedBatches,
           trainingNanos,
           wallNanos,
-          phaseNanos);
+          timers.totals());
     }
 
     /** Draws the next training batch into yStar (and xStar), checking it is finite. */
@@ -864,8 +841,7 @@ public final class Trainer {
     private long record(Phase p, long since) {
       long now = clock.monotonicTime();
       long nanos = now - since;
-      phaseTimers[p.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
-      phaseNanos[p.ordinal()] += nanos;
+      timers.record(p, nanos);
       listener.onPhase(name, p, nanos);
       return now;
     }
@@ -927,12 +903,7 @@ public final class Trainer {
     }
 
     private CurvePoint lastFinite() {
-      for (int i = curve.size() - 1; i >= 0; i--) {
-        if (isFinite(curve.get(i))) {
-          return curve.get(i);
-        }
-      }
-      return curve.get(0);
+      return PhaseTimers.lastFinite(curve, this::isFinite);
     }
 
     private boolean isFinite(CurvePoint point) {
