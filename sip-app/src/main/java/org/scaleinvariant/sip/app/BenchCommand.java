@@ -148,7 +148,9 @@ final class BenchCommand implements Callable<Integer> {
       threadCounts.add(TrainingOptions.integer("--threads", part, 1));
     }
     List<String> methodIds = Methods.parseList("--methods", methods);
-    TrainingConfig base = trainingOptions.toConfig().toBuilder().testSetSize(64).build();
+    // every measured run does all its iterations: a --time-limit of train would cut them short
+    TrainingConfig base =
+        trainingOptions.toConfig().toBuilder().testSetSize(64).timeLimitSeconds(Double.POSITIVE_INFINITY).build();
     Problem problem = runs.problem(problemOptions);
 
     ObjectNode summary = Json.object();

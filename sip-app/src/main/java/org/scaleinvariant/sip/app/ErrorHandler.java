@@ -20,7 +20,16 @@ final class ErrorHandler
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     String name = cmd.getCommandSpec().qualifiedName();
-    cmd.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+    String message = oneLine(ex.getMessage()).replace("option option", "option");
+    if (ex instanceof CommandLine.UnmatchedArgumentException && !cmd.getSubcommands().isEmpty()) {
+      // the first word that is no option and no command: say so, and list the commands
+      java.util.List<String> unmatched = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched();
+      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        message = "unknown command '" + unmatched.get(0) + "'; allowed: "
+            + String.join(", ", new java.util.TreeSet<>(cmd.getSubcommands().keySet()));
+      }
+    }
+    cmd.getErr().println(name + ": " + message + " (see '" + name + " --help')");
     return USAGE;
   }
 

@@ -30,6 +30,8 @@ final class LearningRateOptions {
    *
    * @param training the training options
    * @return the mode
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if {@code --lr} is none of auto, default
+   *     and a finite number &gt; 0
    */
   static Mode mode(TrainingOptions training) {
     String text = training.learningRate;
@@ -40,6 +42,16 @@ final class LearningRateOptions {
     if (text.trim().equalsIgnoreCase("default")) {
       training.learningRate = null;
       return Mode.DEFAULT;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (!(Double.isFinite(value) && value > 0)) {
+      throw new SipException(ErrorCode.INVALID_ARGUMENT,
+          "--lr = '" + text + "' is not allowed; allowed: auto, default or a finite number > 0");
     }
     return Mode.GIVEN;
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Options;
 import org.scaleinvariant.sip.api.Problem;
+import org.scaleinvariant.sip.api.RolloutProblem;
 import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.app.store.AtomicFiles;
@@ -114,6 +115,17 @@ final class PredictCommand implements Callable<Integer> {
       throw new SipException(ErrorCode.INVALID_ARGUMENT, "--output '" + output + "' is not allowed: it is a folder;"
           + " allowed: a file path");
     }
+    if (output != null) { // checked before predicting, so a bad path costs nothing
+      Path folder = output.toAbsolutePath().getParent();
+      if (!Files.isDirectory(folder)) {
+        throw new SipException(ErrorCode.INVALID_ARGUMENT, "--output '" + output + "' is not allowed: the folder "
+            + folder + " does not exist; allowed: a file in an existing, writable folder");
+      }
+      if (!Files.isWritable(folder)) {
+        throw new SipException(ErrorCode.INVALID_ARGUMENT, "--output '" + output + "' is not allowed: the folder "
+            + folder + " is not writable; allowed: a file in an existing, writable folder");
+      }
+    }
     ModelFile.SavedModel saved = ModelFile.read(model);
     Problem problem;
     try {
@@ -121,6 +133,11 @@ final class PredictCommand implements Callable<Integer> {
     } catch (SipException e) {
       throw new SipException(e.code() == ErrorCode.UNKNOWN_ID ? e.code() : ErrorCode.INVALID_FILE,
           model + ": " + e.getMessage(), e);
+    }
+    if (problem instanceof RolloutProblem) {
+      throw new SipException(ErrorCode.UNSUPPORTED, model + ": the network of the rollout problem '" + problem.id()
+          + "' is a controller applied at every step of a simulation, which predict does not run; allowed: a model"
+          + " of a problem that maps a target y* to x (e.g. rotated-sine, linear, heat)");
     }
     DenseNetwork network = saved.network();
     int m = problem.outputSize();

@@ -53,6 +53,13 @@ final class SparkProcess {
   static final String LOOPBACK = "127.0.0.1";
   /** The environment variable with extra JVM options of the launcher, also given to the job's JVM. */
   static final String JAVA_OPTIONS_VARIABLE = "SIP_JAVA_OPTS";
+  /**
+   * The environment variable with which the launcher asks, before it builds the Spark engine, only
+   * whether the arguments are valid: set to {@code 1}, a sweep with {@code --engine spark} checks its
+   * options and exits 0 without starting the engine (so a typo does not cost the engine's first
+   * build, a download of about 270 MB).
+   */
+  static final String CHECK_ONLY_VARIABLE = "SIP_SPARK_CHECK_ONLY";
   /** How many folders above the app's jar the project root may be (target/modules/jar → root). */
   static final int ROOT_SEARCH_DEPTH = 4;
 

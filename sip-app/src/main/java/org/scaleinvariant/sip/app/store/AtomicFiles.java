@@ -70,7 +70,7 @@ public final class AtomicFiles {
       move(temp, file);
       done = true;
     } catch (IOException e) {
-      throw new SipException(ErrorCode.IO, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new SipException(ErrorCode.IO, "cannot write " + file + ": " + reason(e), e);
     } finally {
       if (!done) {
         try {
@@ -104,5 +104,22 @@ public final class AtomicFiles {
     } catch (IOException | UnsupportedOperationException e) {
       // Windows cannot open a folder as a channel; the rename itself is still atomic
     }
+  }
+
+  /**
+   * The reason of an I/O failure in words: the file system's reason where it gives one (a
+   * {@link java.nio.file.NoSuchFileException}'s message is only the path).
+   *
+   * @param e the failure
+   * @return e.g. "no such file or folder: /x/y.tmp", "permission denied: /proc/y.tmp"
+   */
+  public static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder: " + ((java.nio.file.FileSystemException) e).getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + ((java.nio.file.FileSystemException) e).getFile();
+    }
+    return e.getMessage();
   }
 }

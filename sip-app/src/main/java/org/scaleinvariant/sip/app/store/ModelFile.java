@@ -145,12 +145,18 @@ public final class ModelFile {
    *     cannot be read
    */
   public static SavedModel read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new SipException(ErrorCode.INVALID_ARGUMENT, "--model '" + file + "' is not allowed: it is a folder;"
+          + " allowed: a model file such as " + file.resolve(FILE_NAME));
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
+      // Jackson's message may quote where it was reading ("[Source: ...; line: 1, column: 1]"); the line is given
+      String message = e.getOriginalMessage().replace('\n', ' ').replaceAll("Source: [^;\\]]*; ", "");
       throw new SipException(ErrorCode.INVALID_FILE, file + " is not a sip model (not valid JSON: "
-          + e.getOriginalMessage().replace('\n', ' ') + " at line " + e.getLocation().getLineNr() + ")", e);
+          + message + " at line " + e.getLocation().getLineNr() + ")", e);
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new SipException(ErrorCode.INVALID_ARGUMENT, "--model '" + file + "' is not allowed: no such file", e);
     } catch (IOException e) {

@@ -1,0 +1,105 @@
+package org.scaleinvariant.sip.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad usage that a new user tried: each gives exit code 2 and exactly the one line asserted here,
+ * before any training or prediction is done.
+ */
+class UsageErrorTests {
+  private static Injector injector;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void wire() {
+    injector = Guice.createInjector(new SipModule());
+  }
+
+  /** Runs the command line in-process; returns the exit code and standard error. */
+  private static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.commandLine(injector, o, e).execute(args);
+    }
+    return new String[] {Integer.toString(code), err.toString(StandardCharsets.UTF_8).strip()};
+  }
+
+  @Test
+  void anUnknownCommandIsNamedAndTheCommandsAreListed() {
+    String[] result = run("frobnicate");
+    assertEquals("2", result[0]);
+    assertEquals("sip: unknown command 'frobnicate'; allowed: bench, compare, demo, help, landscape, predict,"
+        + " problems, resume, solvers, sweep, train (see 'sip --help')", result[1]);
+  }
+
+  @Test
+  void aBadLearningRateOfCompareListsAutoAndDefault() {
+    String[] result = run("compare", "--lr", "foo", "--steps", "1");
+    assertEquals("2", result[0]);
+    assertEquals("sip compare: --lr = 'foo' is not allowed; allowed: auto, default or a finite number > 0", result[1]);
+  }
+
+  @Test
+  void aModelFolderIsNamedAsAFolder() {
+    String[] result = run("predict", "--model", dir.toString(), "--y", "0.1,0.2");
+    assertEquals("2", result[0]);
+    assertEquals("sip predict: --model '" + dir + "' is not allowed: it is a folder; allowed: a model file such as "
+        + dir.resolve("model.json"), result[1]);
+  }
+
+  @Test
+  void anOutputInAMissingFolderIsRefusedBeforePredicting() {
+    Path runDir = dir.resolve("run");
+    assertEquals("0", run("train", "--steps", "2", "--out", runDir.toString(), "-q")[0]);
+    Path output = dir.resolve("missing").resolve("p.csv");
+    String[] result = run("predict", "--model", runDir.resolve("model.json").toString(), "--y", "0.1,0.2",
+        "--output", output.toString());
+    assertEquals("2", result[0]);
+    assertEquals("sip predict: --output '" + output + "' is not allowed: the folder " + output.getParent()
+        + " does not exist; allowed: a file in an existing, writable folder", result[1]);
+    assertFalse(Files.exists(output.getParent()));
+  }
+
+  @Test
+  void aRolloutModelIsRefusedByPredictWithTheReason() {
+    Path runDir = dir.resolve("control");
+    assertEquals("0", run("train", "--problem", "control", "--method", "adam", "--steps", "2", "--out",
+        runDir.toString(), "-q")[0]);
+    Path model = runDir.resolve("model.json");
+    String[] result = run("predict", "--model", model.toString(), "--y", "1,2");
+    assertEquals("2", result[0]);
+    assertEquals("sip predict: " + model + ": the network of the rollout problem 'control' is a controller applied"
+        + " at every step of a simulation, which predict does not run; allowed: a model of a problem that maps a"
+        + " target y* to x (e.g. rotated-sine, linear, heat)", result[1]);
+  }
+
+  @Test
+  void aTruncatedModelIsReportedWithoutJacksonInternals() throws Exception {
+    Path runDir = dir.resolve("run");
+    assertEquals("0", run("train", "--steps", "2", "--out", runDir.toString(), "-q")[0]);
+    Path truncated = dir.resolve("truncated.json");
+    Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(runDir.resolve("model.json")), 40));
+    String[] result = run("predict", "--model", truncated.toString(), "--y", "0.1,0.2");
+    assertEquals("2", result[0]);
+    assertFalse(result[1].contains("Source:"), result[1]);
+    assertTrue(result[1].startsWith("sip predict: " + truncated + " is not a sip model (not valid JSON: "),
+        result[1]);
+  }
+}
