@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.Problem;
+import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.app.report.Json;
 import org.scaleinvariant.sip.nn.Phase;
 import org.scaleinvariant.sip.nn.TrainingConfig;
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   /** Default warm-up iterations per run, {@value}. */
   static final int DEFAULT_WARMUP = 1000;
+  /** The most independent runs at once, {@value}: each holds a network, its optimizer and batch buffers. */
+  static final int MAX_THREADS = 256;
   /** Default measured iterations per round, {@value}. */
   static final int DEFAULT_ITERATIONS = 1000;
   /** Default rounds, {@value}. */
@@ -74,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
   String methods;
 
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + DEFAULT_WARMUP,
-      description = "Warm-up iterations before each measured run. Default: ${DEFAULT-VALUE}.")
+      description = "Warm-up iterations before each measured run (0: none). Default: ${DEFAULT-VALUE}.")
   String warmup;
 
   @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + DEFAULT_ITERATIONS,
@@ -140,12 +144,17 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int warmupSteps = TrainingOptions.integer("--warmup", warmup, 1);
+    int warmupSteps = TrainingOptions.integer("--warmup", warmup, 0);
     int measured = TrainingOptions.integer("--iterations", iterations, 1);
     int roundCount = TrainingOptions.integer("--rounds", rounds, 1);
     List<Integer> threadCounts = new ArrayList<>();
     for (String part : threads.split(",", -1)) {
-      threadCounts.add(TrainingOptions.integer("--threads", part, 1));
+      int threadCount = TrainingOptions.integer("--threads", part, 1);
+      if (threadCount > MAX_THREADS) {
+        throw new SipException(ErrorCode.INVALID_ARGUMENT, "--threads " + threadCount + " is not allowed; allowed: 1 to "
+            + MAX_THREADS + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores)");
+      }
+      threadCounts.add(threadCount);
     }
     List<String> methodIds = Methods.parseList("--methods", methods);
     // every measured run does all its iterations: a --time-limit of train would cut them short
@@ -155,10 +164,11 @@ final class BenchCommand implements Callable<Integer> {
 
     ObjectNode summary = Json.object();
     summary.put("problem", problem.id());
-    ObjectNode parameters = summary.putObject("parameters");
-    problem.parameters().asMap().forEach(parameters::put);
+    Json.putParameters(summary, problem.parameters());
     summary.put("batch", base.batch());
-    summary.put("hidden", String.valueOf(base.hidden() != null ? base.hidden() : problem.defaultHiddenLayers()));
+    List<Integer> hiddenLayers = base.hidden() != null ? base.hidden() : problem.defaultHiddenLayers();
+    ArrayNode hiddenArray = summary.putArray("hidden");
+    hiddenLayers.forEach(hiddenArray::add);
     summary.put("warmup", warmupSteps);
     summary.put("iterations", measured);
     summary.put("rounds", roundCount);
@@ -169,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
     Map<Integer, Map<String, Double>> aggregate = new LinkedHashMap<>();
     java.util.Set<String> divergedMethods = new java.util.LinkedHashSet<>();
     out.println(String.format(Locale.ROOT, "%s %s, batch %d, hidden %s; %d warm-up + %d measured iterations x %d rounds",
-        problem.id(), problem.parameters(), base.batch(), summary.get("hidden").asText(), warmupSteps, measured,
+        problem.id(), problem.parameters(), base.batch(), hiddenLayers, warmupSteps, measured,
         roundCount));
     out.println(String.format(Locale.ROOT, "%-10s %-8s %10s %10s %10s %10s %10s %12s", "method", "threads",
         "ms/iter", "q1", "q3", "iter/s", "GFLOP/s", "bytes/iter"));
@@ -182,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
       for (int round = 0; round < roundCount; round++) {
         for (String method : methodIds) {
           TrainingConfig config = Methods.configure(base, method);
-          Runs.Planned warm = runs.plan("bench-warmup-" + counter++, problem,
+          Runs.Planned warm = warmupSteps == 0 ? null : runs.plan("bench-warmup-" + counter++, problem,
               config.toBuilder().steps(warmupSteps).evalEvery(warmupSteps).build(), trainingOptions.solver,
               trainingOptions.solverOptions);
           List<Runs.Planned> plans = new ArrayList<>();
@@ -193,7 +203,9 @@ final class BenchCommand implements Callable<Integer> {
                 trainingOptions.solver, trainingOptions.solverOptions));
             probes.add(new Probe(measured));
           }
-          runs.execute(warm, TrainingListener.NONE);
+          if (warm != null) {
+            runs.execute(warm, TrainingListener.NONE);
+          }
           long start = System.nanoTime();
           List<TrainingResult> done = runProbed(plans, probes);
           double seconds = (System.nanoTime() - start) / 1e9;
@@ -265,6 +277,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "%-10s %-8d %10.4f %10.4f %10.4f %10.0f %10.2f %12.0f", method,
             threadCount, median, q1, q3, throughput.get(method) / roundCount, gflops, perIteration));
+        StringBuilder phaseLine = new StringBuilder("           ms/iter by phase:");
+        phases.fields().forEachRemaining(
+            e -> phaseLine.append(String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue().asDouble())));
+        out.println(phaseLine);
       }
     }
     for (String method : divergedMethods) {

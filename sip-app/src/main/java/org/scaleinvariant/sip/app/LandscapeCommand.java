@@ -242,15 +242,7 @@ final class LandscapeCommand implements Callable<Integer> {
   static ObjectNode summary(Result r) {
     ObjectNode root = Json.object();
     root.put("problem", r.problem().id());
-    ObjectNode parameters = root.putObject("parameters");
-    for (Map.Entry<String, String> e : r.problem().parameters().asMap().entrySet()) {
-      Double number = parseFinite(e.getValue());
-      if (number == null) {
-        parameters.put(e.getKey(), e.getValue());
-      } else {
-        parameters.put(e.getKey(), number);
-      }
-    }
+    Json.putParameters(root, r.problem().parameters());
     numbers(root.putArray("target"), r.target());
     numbers(root.putArray("start"), r.start());
     numbers(root.putArray("box"), r.box().toArray());
@@ -333,16 +325,6 @@ final class LandscapeCommand implements Callable<Integer> {
       } else {
         array.addNull();
       }
-    }
-  }
-
-  /** The number a parameter value denotes, or null if it is text (e.g. {@code form=book}). */
-  private static Double parseFinite(String text) {
-    try {
-      double value = Double.parseDouble(text);
-      return Double.isFinite(value) ? value : null;
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 }

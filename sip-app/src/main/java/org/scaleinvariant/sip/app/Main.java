@@ -111,7 +111,39 @@ public final class Main {
     ErrorHandler handler = new ErrorHandler();
     cmd.setExecutionExceptionHandler(handler);
     cmd.setParameterExceptionHandler(handler);
+    cmd.setExecutionStrategy(
+        parseResult -> {
+          refuseRepeatedKeys(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cmd;
+  }
+
+  /**
+   * Refuses a NAME=VALUE option (-P, -S, -Y) that gives one NAME twice: picocli keeps the last value
+   * silently, which hides a typo in a long command line.
+   *
+   * @param parseResult the parsed command line, with its subcommands
+   * @throws CommandLine.ParameterException naming the option and the two settings
+   */
+  static void refuseRepeatedKeys(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      for (CommandLine.Model.OptionSpec option : level.matchedOptions()) {
+        if (!option.typeInfo().isMap()) {
+          continue;
+        }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String setting : option.originalStringValues()) {
+          String key = setting.split("=", 2)[0].trim();
+          String earlier = seen.put(key, setting);
+          if (earlier != null) {
+            throw new CommandLine.ParameterException(level.commandSpec().commandLine(), "option '"
+                + option.shortestName() + "' gives " + key + " twice (" + earlier + ", " + setting
+                + "); allowed: each NAME once");
+          }
+        }
+      }
+    }
   }
 
   /** Creates picocli's objects through Guice, so commands receive their collaborators. */

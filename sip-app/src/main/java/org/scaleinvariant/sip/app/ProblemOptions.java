@@ -69,11 +69,12 @@ final class ProblemOptions {
    * {@code --xi} and {@code --phi} (xi varies slowest), each with the other parameters.
    *
    * @return the settings, at least one
+   * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if a list gives one value twice
    */
   List<Options> settings() {
     List<Options> result = new ArrayList<>();
-    for (String xiValue : list(xi)) {
-      for (String phiValue : list(phi)) {
+    for (String xiValue : list("--xi", xi)) {
+      for (String phiValue : list("--phi", phi)) {
         ProblemOptions one = new ProblemOptions();
         one.problem = problem;
         one.form = form;
@@ -88,12 +89,16 @@ final class ProblemOptions {
     return result;
   }
 
-  private static List<String> list(String value) {
+  private static List<String> list(String option, String value) {
     List<String> values = new ArrayList<>();
     if (value == null) {
       values.add(null);
     } else {
       for (String part : value.split(",", -1)) {
+        if (!part.isBlank() && values.contains(part.trim())) {
+          throw new SipException(ErrorCode.INVALID_ARGUMENT,
+              option + " lists " + part.trim() + " twice; allowed: distinct values");
+        }
         values.add(part.trim());
       }
     }

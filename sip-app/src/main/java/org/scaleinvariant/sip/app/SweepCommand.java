@@ -223,8 +223,16 @@ final class SweepCommand implements Callable<Integer> {
       }
       mode = LearningRateSearch.Mode.GIVEN;
     }
+    if ((name.equals("eta") && trainingOptions.eta != null) || (name.equals("batch") && trainingOptions.batch != null)) {
+      throw new SipException(
+          ErrorCode.INVALID_ARGUMENT, "--" + name + " and --param " + name + " both given; allowed: one of them");
+    }
     List<String> valueList = checkedValues(name, training);
     List<String> methodIds = Methods.parseList("--methods", methods);
+    if (name.equals("eta") && !methodIds.contains(Methods.SIP) && !output.quiet) {
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": note: η (eta) is the step of SIP's y-space"
+          + " Newton step; none of the methods " + methodIds + " uses it, so every value gives the same runs");
+    }
     int seedCount = TrainingOptions.integer("--seeds", seeds, 1);
     TrainingConfig base = trainingOptions.toConfig();
     Options problemBase = problemOptions.toOptions();

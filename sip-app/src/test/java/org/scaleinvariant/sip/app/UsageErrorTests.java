@@ -102,4 +102,37 @@ class UsageErrorTests {
     assertTrue(result[1].startsWith("sip predict: " + truncated + " is not a sip model (not valid JSON: "),
         result[1]);
   }
+
+  @Test
+  void aNameGivenTwiceToAPairOptionIsRefused() {
+    String[] result = run("train", "-P", "xi=4", "-P", "xi=8", "--steps", "1");
+    assertEquals("2", result[0]);
+    assertEquals("sip train: option '-P' gives xi twice (xi=4, xi=8); allowed: each NAME once (see 'sip train --help')",
+        result[1]);
+  }
+
+  @Test
+  void aCompareListWithARepeatedValueIsRefused() {
+    String[] result = run("compare", "--xi", "1,1", "--steps", "1");
+    assertEquals("2", result[0]);
+    assertEquals("sip compare: --xi lists 1 twice; allowed: distinct values", result[1]);
+  }
+
+  @Test
+  void aSweptTrainingParameterGivenAlsoAsAnOptionIsRefused() {
+    String[] batch = run("sweep", "--param", "batch", "--values", "10,20", "--batch", "50", "--steps", "1");
+    assertEquals("2", batch[0]);
+    assertEquals("sip sweep: --batch and --param batch both given; allowed: one of them", batch[1]);
+    String[] eta = run("sweep", "--param", "eta", "--values", "1,2", "--eta", "2", "--steps", "1");
+    assertEquals("2", eta[0]);
+    assertEquals("sip sweep: --eta and --param eta both given; allowed: one of them", eta[1]);
+  }
+
+  @Test
+  void benchRefusesMoreRunsAtOnceThanItsLimit() {
+    String[] result = run("bench", "--threads", "100000");
+    assertEquals("2", result[0]);
+    assertEquals("sip bench: --threads 100000 is not allowed; allowed: 1 to " + BenchCommand.MAX_THREADS
+        + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores)", result[1]);
+  }
 }

@@ -107,7 +107,8 @@ public final class Json {
 
   /**
    * Puts a problem's parameters as the object {@code parameters}, sorted by name; values that are
-   * numbers become JSON numbers, the others strings.
+   * numbers become JSON numbers (integers where they are whole), {@code true} and {@code false}
+   * booleans, the others strings.
    *
    * @param node the object
    * @param options the parameters
@@ -120,6 +121,10 @@ public final class Json {
   }
 
   private static void putParameter(ObjectNode node, String key, String value) {
+    if (value.equals("true") || value.equals("false")) {
+      node.put(key, Boolean.parseBoolean(value));
+      return;
+    }
     try {
       double number = Double.parseDouble(value);
       if (number == Math.rint(number) && Math.abs(number) < 1e15) {
