@@ -28,12 +28,20 @@ final class Reports {
    */
   static void table(PrintWriter out, List<TrainingResult> results) {
     boolean goal = results.stream().anyMatch(r -> !Double.isNaN(r.testGoalDistance()));
-    String header = String.format(Locale.ROOT, "%-10s %-8s %-9s %7s %14s %12s %9s %8s",
+    // the method and solver columns are as wide as their longest entry (e.g. levenberg-marquardt)
+    int methodWidth = "method".length();
+    int solverWidth = "solver".length();
+    for (TrainingResult r : results) {
+      methodWidth = Math.max(methodWidth, r.method().length());
+      solverWidth = Math.max(solverWidth, r.solver() == null ? 1 : r.solver().length());
+    }
+    String columns = "%-" + methodWidth + "s  %-" + solverWidth + "s";
+    String header = String.format(Locale.ROOT, columns + " %-9s %7s %14s %12s %9s %8s",
         "method", "solver", "lr", "steps", goal ? "test goal-dist" : "test x-dist", "test y-loss", "ms/iter", "wall s");
     out.println(header);
     out.println("-".repeat(header.length()));
     for (TrainingResult r : results) {
-      out.println(String.format(Locale.ROOT, "%-10s %-8s %-9s %7d %14s %12s %9s %8.1f%s",
+      out.println(String.format(Locale.ROOT, columns + " %-9s %7d %14s %12s %9s %8.1f%s",
           r.method(),
           r.solver() == null ? "-" : r.solver(),
           String.format(Locale.ROOT, "%.0e", r.learningRate()),
