@@ -108,6 +108,16 @@ public final class RotatedSine implements Problem {
   public static final double MAX_ABS_PHI_DEGREES = 360;
 
   /**
+   * The range of ξ and γ, [{@value #MIN_SCALE}, {@value #MAX_SCALE}]: far wider than the
+   * published sweeps (ξ from 1 to 64), narrow enough that P(x) and its derivatives (which grow
+   * with ξ², γ²) stay finite for any x a network produces, so a value outside is bad input rather
+   * than a divergence at the first step.
+   */
+  public static final double MIN_SCALE = 1e-6;
+  /** The largest ξ and γ; see {@link #MIN_SCALE}. */
+  public static final double MAX_SCALE = 1e6;
+
+  /**
    * Half-width h = {@value} of the {@code paper} form's target box: each component of y* is uniform
    * in [−h, h).
    */
@@ -120,10 +130,10 @@ public final class RotatedSine implements Problem {
   public static final double BOOK_INPUT_HALF_WIDTH = 1;
 
   /**
-   * The declared parameters: {@code xi} (a number &gt; 0, default {@value #DEFAULT_XI}), {@code
+   * The declared parameters: {@code xi} (a number in [{@value #MIN_SCALE}, {@value #MAX_SCALE}], default {@value #DEFAULT_XI}), {@code
    * phi} (degrees in [−{@value #MAX_ABS_PHI_DEGREES}, {@value #MAX_ABS_PHI_DEGREES}], default
    * {@value #DEFAULT_PHI_DEGREES}), {@code form} ({@code paper} or {@code book}, default {@value
-   * #DEFAULT_FORM}) and {@code gamma} (a number &gt; 0, default {@value #DEFAULT_GAMMA}; ignored by
+   * #DEFAULT_FORM}) and {@code gamma} (a number in [{@value #MIN_SCALE}, {@value #MAX_SCALE}], default {@value #DEFAULT_GAMMA}; ignored by
    * {@code book}). Unmodifiable.
    */
   public static final List<ParameterSpec> PARAMETERS =
@@ -131,9 +141,9 @@ public final class RotatedSine implements Problem {
           ParameterSpec.number(
               PARAMETER_XI,
               DEFAULT_XI,
-              0,
-              true,
-              Double.POSITIVE_INFINITY,
+              MIN_SCALE,
+              false,
+              MAX_SCALE,
               "conditioning ξ: P scales x̂1 and x̂2 by (1/ξ, ξ) (book) or (γ/ξ inside the sine, γξ) (paper)"),
           ParameterSpec.number(
               PARAMETER_PHI,
@@ -152,9 +162,9 @@ public final class RotatedSine implements Problem {
           ParameterSpec.number(
               PARAMETER_GAMMA,
               DEFAULT_GAMMA,
-              0,
-              true,
-              Double.POSITIVE_INFINITY,
+              MIN_SCALE,
+              false,
+              MAX_SCALE,
               "frequency factor γ of the paper form (ignored by form=book)"),
           ParameterSpec.integer(
               PARAMETER_BRANCHES,

@@ -53,7 +53,7 @@ class RotatedSineProviderTests {
     assertEquals(
         List.of("32", "45", "paper", "10", "1"),
         specs.stream().map(ParameterSpec::defaultValue).collect(Collectors.toList()));
-    assertEquals("a finite number > 0", specs.get(0).allowed());
+    assertEquals("a finite number in [1.0E-6, 1000000]", specs.get(0).allowed());
     assertEquals("a finite number in [-360, 360]", specs.get(1).allowed());
     assertEquals("one of: paper, book", specs.get(2).allowed());
     assertTrue(specs.get(1).description().contains("degrees"));
@@ -129,6 +129,11 @@ class RotatedSineProviderTests {
     "phi, NaN",
     "gamma, 0",
     "gamma, -3",
+    "xi, 1e308",
+    "xi, 1.0000001e6",
+    "xi, 9.99e-7",
+    "gamma, 1e-308",
+    "gamma, 2e6",
     "form, fancy",
     "zeta, 1",
   })
@@ -137,6 +142,16 @@ class RotatedSineProviderTests {
         assertThrows(SipException.class, () -> provider.create(Options.of(Map.of(key, value))));
     assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), e.getMessage());
     assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+
+  @Test
+  void theEndsOfTheScaleRangeAreAllowedAndGiveFiniteValues() {
+    for (String scale : List.of("1e-6", "1e6")) {
+      Problem problem = provider.create(Options.of(Map.of("xi", scale, "gamma", scale)));
+      double[] y = new double[2];
+      problem.forward(new double[] {0.7, -0.4}, y, 1);
+      assertTrue(Double.isFinite(y[0]) && Double.isFinite(y[1]), scale + ": " + y[0] + ", " + y[1]);
+    }
   }
 
   @Test
