@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The discovered providers of one kind, looked up by id. Ids are unique; an unknown id is answered
- * with a message that lists the ids that exist. Providers that were found but failed to load
+ * The discovered providers of one kind, looked up by id. Ids are matched ignoring case ({@link
+ * Locale#ROOT}), so a plugin's {@code MyGN} is found as {@code mygn}, and are unique in that sense;
+ * an unknown id is answered with a message that lists the ids that exist. Providers that were found but failed to load
  * ({@link ProviderFailure}s, e.g. from a broken plugin jar) are kept too: asking for one of them by
  * id fails with {@link ErrorCode#LOAD_FAILED} and the reason, and the unknown-id message lists the
  * failures whose id is not known.
@@ -52,7 +54,7 @@ public class ProviderRegistry<P extends Provider> {
     this.failures = List.copyOf(failures);
     Map<String, P> map = new TreeMap<>();
     for (P provider : providers) {
-      P previous = map.putIfAbsent(provider.id(), provider);
+      P previous = map.putIfAbsent(key(provider.id()), provider);
       if (previous != null && previous != provider) {
         throw new SipException(
             ErrorCode.DUPLICATE_ID,
@@ -88,10 +90,10 @@ public class ProviderRegistry<P extends Provider> {
    *     (and the failures whose ids are not known, since the id may be one of theirs)
    */
   public P get(String id) {
-    P provider = byId.get(id);
+    P provider = id == null ? null : byId.get(key(id));
     if (provider == null) {
       for (ProviderFailure failure : failures) {
-        if (id != null && id.equals(failure.id())) {
+        if (id != null && failure.id() != null && key(id).equals(key(failure.id()))) {
           throw new SipException(
               ErrorCode.LOAD_FAILED,
               kind
@@ -116,7 +118,7 @@ public class ProviderRegistry<P extends Provider> {
               + " '"
               + id
               + "'; known: "
-              + (byId.isEmpty() ? "(none discovered)" : String.join(", ", byId.keySet()))
+              + (byId.isEmpty() ? "(none discovered)" : String.join(", ", ids()))
               + unattributed);
     }
     return provider;
@@ -138,20 +140,29 @@ public class ProviderRegistry<P extends Provider> {
    * @return the provider, or empty
    */
   public Optional<P> find(String id) {
-    return Optional.ofNullable(byId.get(id));
+    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(key(id)));
   }
 
   /**
-   * The known ids, sorted.
+   * The known ids as the providers spell them, sorted ignoring case.
    *
    * @return the ids
    */
   public List<String> ids() {
-    return List.copyOf(byId.keySet());
+    List<String> ids = new ArrayList<>();
+    for (P provider : byId.values()) {
+      ids.add(provider.id());
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The lookup key of an id: lower case, {@link Locale#ROOT}. */
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   /**
-   * All providers, sorted by id.
+   * All providers, sorted by id ignoring case.
    *
    * @return the providers
    */

@@ -63,12 +63,12 @@ public final class SolverRegistry extends ProviderRegistry<InverseSolverProvider
       return provider;
     }
     Optional<InverseSolverProvider> preferred =
-        problem.preferredSolver().flatMap(this::find).filter(p -> p.supports(problem));
+        problem.preferredSolver().flatMap(this::find).filter(p -> supportsQuietly(p, problem));
     if (preferred.isPresent()) {
       return preferred.get();
     }
     for (InverseSolverProvider provider : all()) {
-      if (provider.supports(problem)) {
+      if (supportsQuietly(provider, problem)) {
         return provider;
       }
     }
@@ -78,7 +78,8 @@ public final class SolverRegistry extends ProviderRegistry<InverseSolverProvider
   }
 
   /**
-   * The ids of the providers that support a problem.
+   * The ids of the providers that support a problem (a provider whose {@code supports} throws is
+   * left out).
    *
    * @param problem the problem
    * @return the ids, sorted
@@ -86,10 +87,23 @@ public final class SolverRegistry extends ProviderRegistry<InverseSolverProvider
   public List<String> supportingIds(Problem problem) {
     List<String> ids = new ArrayList<>();
     for (InverseSolverProvider provider : all()) {
-      if (provider.supports(problem)) {
+      if (supportsQuietly(provider, problem)) {
         ids.add(provider.id());
       }
     }
     return ids;
+  }
+
+  /**
+   * Whether a provider that was not asked for by id supports a problem; one whose {@code supports}
+   * throws (a broken plugin) counts as not supporting it, so it cannot hide the answer about the
+   * others. The provider asked for by id is called directly, so its failure is reported.
+   */
+  private static boolean supportsQuietly(InverseSolverProvider provider, Problem problem) {
+    try {
+      return provider.supports(problem);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 }

@@ -78,6 +78,10 @@ class RegistryTests {
   }
 
   private static InverseSolverProvider solver(String id, boolean supports) {
+    return solver(id, problem -> supports);
+  }
+
+  private static InverseSolverProvider solver(String id, java.util.function.Predicate<Problem> supports) {
     return new InverseSolverProvider() {
       @Override
       public String id() {
@@ -96,7 +100,7 @@ class RegistryTests {
 
       @Override
       public boolean supports(Problem problem) {
-        return supports;
+        return supports.test(problem);
       }
 
       @Override
@@ -137,6 +141,34 @@ class RegistryTests {
     SipException e = assertThrows(SipException.class, () -> registry.select(identity(null), "gamma"));
     assertEquals(ErrorCode.UNSUPPORTED, e.code());
     assertTrue(e.getMessage().endsWith("solvers that do: [alpha, beta]"), e.getMessage());
+  }
+
+  @Test
+  void idsMatchIgnoringCaseAndKeepTheirSpelling() {
+    InverseSolverProvider mixed = solver("MyGN", true);
+    SolverRegistry registry = new SolverRegistry(List.of(mixed, solver("alpha", true)));
+    assertSame(mixed, registry.get("mygn"));
+    assertSame(mixed, registry.get("MYGN"));
+    assertSame(mixed, registry.find("myGn").orElseThrow());
+    assertEquals(List.of("alpha", "MyGN"), registry.ids());
+    SipException e =
+        assertThrows(SipException.class, () -> new SolverRegistry(List.of(solver("MyGN", true), solver("mygn", true))));
+    assertEquals(ErrorCode.DUPLICATE_ID, e.code());
+  }
+
+  @Test
+  void aSolverWhoseSupportsThrowsDoesNotHideTheAnswerAboutTheOthers() {
+    InverseSolverProvider broken =
+        solver("broken", problem -> {
+          throw new NullPointerException("supports failed");
+        });
+    SolverRegistry registry = new SolverRegistry(List.of(broken, solver("beta", true), solver("gamma", false)));
+    assertEquals(List.of("beta"), registry.supportingIds(identity(null)));
+    assertEquals("beta", registry.select(identity(null), null).id());
+    SipException e = assertThrows(SipException.class, () -> registry.select(identity(null), "gamma"));
+    assertEquals("solver 'gamma' does not support problem 'identity'; solvers that do: [beta]", e.getMessage());
+    assertThrows(NullPointerException.class, () -> registry.select(identity(null), "broken"),
+        "the solver asked for by id reports its own failure");
   }
 
   @Test

@@ -168,6 +168,7 @@ final class CompareCommand implements Callable<Integer> {
     summary.put("problem", settings.get(0).problem().id());
     summary.put("lrChoice", mode.id());
     summary.put("threads", Pool.threads());
+    Json.putSolverOptions(summary, trainingOptions.solverOptions);
     ArrayNode array = Json.results(summary);
     List<Object[]> summaryRows = new ArrayList<>();
     List<Object[]> searchRows = new ArrayList<>();

@@ -81,7 +81,10 @@ final class ResumeCommand implements Callable<Integer> {
       Problem problem = runs.problem(definition.problem(), definition.problemParameters());
       plan = runs.plan(definition.run(), problem, definition.config(), definition.solver(), definition.solverOptions());
     } catch (SipException e) {
-      throw new SipException(e.code(), loaded.file() + ": " + e.getMessage(), e);
+      String hint = e.code() == ErrorCode.UNKNOWN_ID
+          ? " (a solver or problem from a plugin jar needs the same --plugin-path or SIP_PLUGIN_PATH as the run had)"
+          : "";
+      throw new SipException(e.code(), loaded.file() + ": " + e.getMessage() + hint, e);
     }
     if (!quiet) {
       err.println(spec.qualifiedName() + ": "
@@ -95,6 +98,6 @@ final class ResumeCommand implements Callable<Integer> {
             new Progress(err, quiet),
             state,
             state.finished() ? Checkpointing.NONE : TrainCommand.checkpointing(store, definition));
-    return TrainCommand.report(spec, runs, result, dir, json, store, state.finished());
+    return TrainCommand.report(spec, runs, result, definition.solverOptions(), dir, json, store, state.finished());
   }
 }

@@ -94,7 +94,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainingResult result =
         runs.execute(plan, new Progress(err, output.quiet), null, checkpointing(store, definition));
-    return report(spec, runs, result, dir, output.json, store, false);
+    return report(spec, runs, result, plan.solver() == null ? Map.of() : trainingOptions.solverOptions, dir,
+        output.json, store, false);
   }
 
   /**
@@ -120,6 +121,7 @@ final class TrainCommand implements Callable<Integer> {
    * @param spec the command, for its streams and name
    * @param runs the runs (for the metrics text)
    * @param result the run
+   * @param solverOptions the options given to its inverse solver ({@code -S}), empty for none
    * @param dir the output folder, or null
    * @param json whether to print the JSON line
    * @param store the run's checkpoints, or null
@@ -131,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
       CommandSpec spec,
       Runs runs,
       TrainingResult result,
+      Map<String, String> solverOptions,
       Path dir,
       boolean json,
       CheckpointStore store,
@@ -146,7 +149,10 @@ final class TrainCommand implements Callable<Integer> {
                 ? "SIP"
                 : result.method().equals(Methods.SUPERVISED) ? "Supervised" : "DP",
             Reports.setting(result),
-            result.solver() == null ? "" : ", solver " + result.solver() + ", eta " + result.eta(),
+            result.solver() == null
+                ? ""
+                : ", solver " + result.solver() + (solverOptions.isEmpty() ? "" : " " + new java.util.TreeMap<>(solverOptions))
+                    + ", eta " + result.eta(),
             result.optimizer(),
             result.learningRate(),
             config.steps(),
@@ -155,6 +161,9 @@ final class TrainCommand implements Callable<Integer> {
     Reports.table(out, List.of(result));
     Reports.phases(out, result);
     ObjectNode summary = Reports.summary(List.of(result));
+    if (result.solver() != null) {
+      Json.putSolverOptions(summary, solverOptions);
+    }
     if (dir != null) {
       Reports.write(dir, List.of(result), summary, Reports.setting(result), reprint ? null : runs.metricsText());
       out.println("results written to " + dir);

@@ -18,6 +18,19 @@ class JsonTests {
   }
 
   @Test
+  void solverOptionsAndParametersAreSortedAndTyped() {
+    ObjectNode node = Json.object();
+    java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+    given.put("maxLossChange", "0.2");
+    given.put("damping", "1");
+    given.put("exact", "true");
+    given.put("mode", "fast");
+    Json.putSolverOptions(node, given);
+    assertEquals("{\"solverOptions\":{\"damping\":1,\"exact\":true,\"maxLossChange\":0.2,\"mode\":\"fast\"}}",
+        Json.line(node));
+  }
+
+  @Test
   void aLineHasNoLineBreaks() {
     ObjectNode node = Json.object();
     node.put("text", "a\nb");

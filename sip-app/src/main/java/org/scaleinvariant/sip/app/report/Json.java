@@ -106,6 +106,19 @@ public final class Json {
   }
 
   /**
+   * Puts the options given to the inverse solver ({@code -S NAME=VALUE}) as the object {@code
+   * solverOptions}, sorted by name, typed as {@link #putParameters} types them; an empty object when
+   * none were given (the solver's defaults, listed by {@code sip solvers}).
+   *
+   * @param node the object
+   * @param solverOptions the options as given
+   */
+  public static void putSolverOptions(ObjectNode node, Map<String, String> solverOptions) {
+    ObjectNode options = node.putObject("solverOptions");
+    new java.util.TreeMap<>(solverOptions).forEach((key, value) -> putParameter(options, key, value));
+  }
+
+  /**
    * Puts a problem's parameters as the object {@code parameters}, sorted by name; values that are
    * numbers become JSON numbers (integers where they are whole), {@code true} and {@code false}
    * booleans, the others strings.

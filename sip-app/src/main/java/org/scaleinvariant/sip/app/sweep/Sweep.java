@@ -206,6 +206,10 @@ public final class Sweep {
     summary.put("param", name);
     summary.put("problem", definition.problemLabel());
     summary.put("lrChoice", definition.lrMode().id());
+    if (definition.solver() != null) {
+      summary.put("solver", definition.solver());
+    }
+    Json.putSolverOptions(summary, definition.solverOptions());
     summary.put("seeds", seeds);
     summary.put("executed", executed);
     summary.put("reused", reused);
