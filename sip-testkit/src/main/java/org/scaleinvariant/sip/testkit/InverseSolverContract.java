@@ -24,11 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInfo;
 import org.scaleinvariant.sip.api.ErrorCode;
 import org.scaleinvariant.sip.api.InverseSolver;
 import org.scaleinvariant.sip.api.InverseSolverProvider;
@@ -282,6 +284,50 @@ public abstract class InverseSolverContract {
   // ---------------------------------------------------------------- test factories
 
   /**
+   * A dynamic test whose outcome also goes into this class's {@link FailureSummary}.
+   *
+   * @param name the test's display name
+   * @param body the check
+   * @return the test
+   */
+  private DynamicTest check(String name, org.junit.jupiter.api.function.Executable body) {
+    FailureSummary summary = FailureSummary.of(getClass());
+    try {
+      summary.solver(provider().id());
+    } catch (RuntimeException e) {
+      summary.solver(getClass().getSimpleName()); // the metadata check reports the failure
+    }
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          try {
+            body.execute();
+          } catch (org.opentest4j.TestAbortedException skipped) {
+            throw skipped;
+          } catch (Throwable failure) {
+            summary.failed(failure);
+            throw failure;
+          }
+          summary.passed();
+        });
+  }
+
+  /**
+   * After the author's test class ran: if checks failed, prints to standard error how many, grouped
+   * by property and diagnosis, with the first failing case of each group (one defect usually fails
+   * hundreds of seeded cases alike).
+   *
+   * @param info the finished class
+   */
+  @AfterAll
+  static void printFailureSummary(TestInfo info) {
+    info.getTestClass()
+        .map(FailureSummary::remove)
+        .filter(summary -> summary.failures() > 0)
+        .ifPresent(summary -> System.err.println(summary.render()));
+  }
+
+  /**
    * Property 1: the provider describes itself, is registered twice and creates solvers for the
    * listed problems.
    *
@@ -290,13 +336,13 @@ public abstract class InverseSolverContract {
   @TestFactory
   public Stream<DynamicNode> providerDescribesItselfAndIsRegistered() {
     List<DynamicNode> tests = new ArrayList<>();
-    tests.add(DynamicTest.dynamicTest("id, description, version and parameters", this::checkProviderMetadata));
+    tests.add(check("id, description, version and parameters", this::checkProviderMetadata));
     if (checkRegistration()) {
-      tests.add(DynamicTest.dynamicTest("public no-argument constructor", this::checkPublicConstructor));
-      tests.add(DynamicTest.dynamicTest("registered in module-info and META-INF/services", this::checkRegistered));
+      tests.add(check("public no-argument constructor", this::checkPublicConstructor));
+      tests.add(check("registered in module-info and META-INF/services", this::checkRegistered));
     }
     for (Problem problem : problems()) {
-      tests.add(DynamicTest.dynamicTest("creates a solver for " + describe(problem), () -> checkCreates(problem)));
+      tests.add(check("creates a solver for " + describe(problem), () -> checkCreates(problem)));
     }
     return tests.stream();
   }
@@ -324,7 +370,7 @@ public abstract class InverseSolverContract {
               String why = scaleInvarianceSkipReason(problem);
               if (why != null) {
                 return DynamicContainer.dynamicContainer(
-                    describe(problem), Stream.of(DynamicTest.dynamicTest("skipped", () -> Assumptions.abort(why))));
+                    describe(problem), Stream.of(check("skipped", () -> Assumptions.abort(why))));
               }
               return DynamicContainer.dynamicContainer(
                   describe(problem), seeds().mapToObj(seed -> seedTest(seed, () -> checkScaleInvariance(problem, seed))));
@@ -340,13 +386,13 @@ public abstract class InverseSolverContract {
   public Stream<DynamicNode> linearExactness() {
     if (kind() == SolverKind.FIRST_ORDER) {
       return Stream.of(
-          DynamicTest.dynamicTest(
+          check(
               "skipped", () -> Assumptions.abort("not checked: the solver is declared FIRST_ORDER")));
     }
     List<Problem> linear = linearProblems();
     if (linear.isEmpty()) {
       return Stream.of(
-          DynamicTest.dynamicTest(
+          check(
               "skipped",
               () ->
                   Assumptions.abort(
@@ -372,13 +418,13 @@ public abstract class InverseSolverContract {
       List<DynamicNode> tests = new ArrayList<>();
       for (Degenerate situation : Degenerate.values()) {
         String name = situation.description + (situation == Degenerate.ZERO_CHANGE ? ": Δx must be 0" : ": finite Δx");
-        tests.add(DynamicTest.dynamicTest(name, () -> checkDegenerateInput(problem, situation)));
+        tests.add(check(name, () -> checkDegenerateInput(problem, situation)));
       }
       nodes.add(DynamicContainer.dynamicContainer(describe(problem), tests));
     }
     for (DegenerateProblem kit : kitDegenerateProblems()) {
       if (provider().supports(kit.problem)) {
-        nodes.add(DynamicTest.dynamicTest(kit.description, () -> checkFiniteSteps(kit.problem, kit.x, kit.target, kit.description)));
+        nodes.add(check(kit.description, () -> checkFiniteSteps(kit.problem, kit.x, kit.target, kit.description)));
       }
     }
     return nodes.stream();
@@ -402,7 +448,7 @@ public abstract class InverseSolverContract {
   @TestFactory
   public Stream<DynamicNode> deterministicAndThreadSafe() {
     return problems().stream()
-        .map(problem -> DynamicTest.dynamicTest(describe(problem), () -> checkDeterministicAndThreadSafe(problem)));
+        .map(problem -> check(describe(problem), () -> checkDeterministicAndThreadSafe(problem)));
   }
 
   /**
@@ -413,7 +459,7 @@ public abstract class InverseSolverContract {
   @TestFactory
   public Stream<DynamicNode> shortArraysAreRejected() {
     return problems().stream()
-        .map(problem -> DynamicTest.dynamicTest(describe(problem), () -> checkShortArraysAreRejected(problem)));
+        .map(problem -> check(describe(problem), () -> checkShortArraysAreRejected(problem)));
   }
 
   /**
@@ -425,7 +471,7 @@ public abstract class InverseSolverContract {
   @TestFactory
   public Stream<DynamicNode> sipWithAGradientStepSolverIsDpWithGradientDescent() {
     return problems().stream()
-        .map(problem -> DynamicTest.dynamicTest(describe(problem), () -> checkSipWithGradientStepIsDp(problem)));
+        .map(problem -> check(describe(problem), () -> checkSipWithGradientStepIsDp(problem)));
   }
 
   // ---------------------------------------------------------------- property 1: the provider
@@ -1288,8 +1334,8 @@ public abstract class InverseSolverContract {
                     describe(problem), seeds().mapToObj(seed -> seedTest(seed, () -> check.run(problem, seed)))));
   }
 
-  private static DynamicNode seedTest(long seed, org.junit.jupiter.api.function.Executable body) {
-    return DynamicTest.dynamicTest("seed " + seed, body);
+  private DynamicNode seedTest(long seed, org.junit.jupiter.api.function.Executable body) {
+    return check("seed " + seed, body);
   }
 
   /** One property on one problem and seed. */

@@ -24,7 +24,7 @@ class WrongSolverTests {
   private final Problem linear = InverseSolverContract.problem("linear", "n", "3", "m", "3");
 
   /** The contract of a provider, as an author's test subclass would declare it. */
-  private static InverseSolverContract contract(InverseSolverProvider provider, SolverKind kind, Problem... problems) {
+  static InverseSolverContract contract(InverseSolverProvider provider, SolverKind kind, Problem... problems) {
     return new InverseSolverContract() {
       @Override
       protected InverseSolverProvider provider() {
