@@ -13,7 +13,6 @@ import org.scaleinvariant.sip.api.Problem;
 import org.scaleinvariant.sip.api.ProblemProvider;
 import org.scaleinvariant.sip.api.ProviderRegistry;
 import org.scaleinvariant.sip.api.RolloutProblem;
-import org.scaleinvariant.sip.api.SipException;
 import org.scaleinvariant.sip.api.SolverRegistry;
 import org.scaleinvariant.sip.app.sweep.RunExecutor;
 import org.scaleinvariant.sip.app.sweep.RunSpec;
@@ -156,16 +155,8 @@ final class Runs {
    */
   TrainingResult execute(Planned run, TrainingListener listener, TrainingState from, Checkpointing checkpointing) {
     if (run.problem() instanceof RolloutProblem) {
-      boolean requested =
-          checkpointing != null
-              && checkpointing.active()
-              && (checkpointing.everySteps() > 0 || Double.isFinite(checkpointing.intervalSeconds()));
-      if (from != null || requested) {
-        throw new SipException(org.scaleinvariant.sip.api.ErrorCode.INVALID_ARGUMENT, "checkpoints and resume are not"
-            + " available for rollout problems such as '" + run.problem().id() + "'; allowed: train without"
-            + " --checkpoint-every/--checkpoint-interval");
-      }
-      return execute(run, listener);
+      return rolloutTrainer.train(run.name(), (RolloutProblem) run.problem(), run.solverFactory(), run.config(),
+          listener, from, checkpointing);
     }
     return trainer.train(run.name(), run.problem(), run.solver(), run.config(), listener, from, checkpointing);
   }

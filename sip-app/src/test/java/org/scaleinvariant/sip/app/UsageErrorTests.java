@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,25 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
  * before any training or prediction is done.
  */
 class UsageErrorTests {
-  private static Injector injector;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void wire() {
-    injector = Guice.createInjector(new SipModule());
-  }
 
   /** Runs the command line in-process; returns the exit code and standard error. */
   private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.commandLine(injector, o, e).execute(args);
-    }
-    return new String[] {Integer.toString(code), err.toString(StandardCharsets.UTF_8).strip()};
+    InProcess.Outcome outcome = InProcess.run(args);
+    return new String[] {Integer.toString(outcome.code()), outcome.err()};
   }
 
   @Test

@@ -174,6 +174,40 @@ public final class RolloutTrainer {
       Function<? super Problem, ? extends InverseSolver> solvers,
       TrainingConfig config,
       TrainingListener listener) {
+    return train(run, problem, solvers, config, listener, null, Checkpointing.NONE);
+  }
+
+  /**
+   * Runs one training, or continues one from a saved state, handing out snapshots of its state
+   * (checkpoints), exactly as {@link Trainer#train(String, Problem, InverseSolver, TrainingConfig,
+   * TrainingListener, TrainingState, Checkpointing)} does for single-step problems: a run resumed
+   * from step k ends with the same parameters and curve values, bit for bit, as one that was never
+   * interrupted (the task generator is advanced by replaying the state's draws).
+   *
+   * @param run the run's name, used as the {@code run} tag of the timers
+   * @param problem the rollout problem (for a resumed run: equal to the one the state was saved from)
+   * @param solvers creates the inverse solver on the trainer's {@link ControlSequenceProblem}
+   *     (required for SIP)
+   * @param config the settings (for a resumed run: the ones the state was saved with)
+   * @param listener receives progress events, or null
+   * @param from the state to continue from, or null to start afresh; a {@link
+   *     TrainingState#finished() finished} state trains nothing and returns its result
+   * @param checkpointing when and where snapshots go ({@link Checkpointing#NONE} for none)
+   * @return the result; never null, also when the run diverged
+   * @throws SipException as {@link #train(String, RolloutProblem, Function, TrainingConfig,
+   *     TrainingListener)}, and {@link ErrorCode#INVALID_ARGUMENT} if the state does not fit the
+   *     configuration (parameter count, optimizer, standardisation, step beyond the configured
+   *     steps); whatever the checkpoint sink throws
+   */
+  public TrainingResult train(
+      String run,
+      RolloutProblem problem,
+      Function<? super Problem, ? extends InverseSolver> solvers,
+      TrainingConfig config,
+      TrainingListener listener,
+      TrainingState from,
+      Checkpointing checkpointing) {
+    Objects.requireNonNull(checkpointing, "checkpointing");
     if (config.method() == Method.SUPERVISED) {
       throw new SipException(
           ErrorCode.UNSUPPORTED,
@@ -188,7 +222,11 @@ public final class RolloutTrainer {
     if (config.method() == Method.SIP && solvers == null) {
       throw new SipException(ErrorCode.INVALID_ARGUMENT, "SIP training needs an inverse solver; none given");
     }
-    return new Run(run, problem, solvers, config, listener).execute();
+    Run r = new Run(run, problem, solvers, config, listener, checkpointing);
+    if (from != null) {
+      r.restore(from);
+    }
+    return r.execute(from);
   }
 
   /** The state of one run: network and its step workspaces, optimizer, buffers, timers. */
@@ -243,18 +281,23 @@ public final class RolloutTrainer {
     private final double[] testControl;
     private final double[] testY;
 
+    private final Checkpointing checkpointing;
     private long trainingNanos;
     private double lossSinceEvaluation;
     private int stepsSinceEvaluation;
+    private long batchesDrawn;
+    private long restoredWallNanos;
 
     Run(
         String name,
         RolloutProblem problem,
         Function<? super Problem, ? extends InverseSolver> solvers,
         TrainingConfig config,
-        TrainingListener listener) {
+        TrainingListener listener,
+        Checkpointing checkpointing) {
       this.name = name;
       this.problem = problem;
+      this.checkpointing = checkpointing;
       this.config = config;
       this.listener = listener == null ? TrainingListener.NONE : listener;
       this.yLoss = config.yLoss();
@@ -328,17 +371,54 @@ public final class RolloutTrainer {
       testY = new double[testSize * m];
     }
 
-    TrainingResult execute() {
-      long begin = clock.monotonicTime();
+    /**
+     * Puts the run into a saved state: θ, optimizer, curve and counters, and the task generator
+     * advanced by replaying the state's draws.
+     */
+    void restore(TrainingState state) {
+      Resumption.requireFits(state, network, config.steps());
+      if (state.inputMean() != null) {
+        throw new SipException(
+            ErrorCode.INVALID_ARGUMENT, "saved state has input standardisation; rollout training uses none");
+      }
+      optimizer.restoreState(state.optimizer());
+      network.setParameters(state.parameters());
+      curve.addAll(state.curve());
+      SolverStatistics counts = state.solverStatistics();
+      Resumption.setDiagnostics(
+          diagnostics, counts.samples(), counts.regularized(), counts.clipped(), counts.indefinite(), counts.failed());
+      lossSinceEvaluation = state.lossSinceEvaluation();
+      stepsSinceEvaluation = state.stepsSinceEvaluation();
+      trainingNanos = state.trainingNanos();
+      restoredWallNanos = state.wallNanos();
+      timers.restoreTotals(state.phaseNanos());
+      if (!state.finished()) {
+        for (long i = 0; i < state.batchesDrawn(); i++) {
+          problem.sampleTasks(data, start, targets, batch);
+        }
+      }
+      batchesDrawn = state.batchesDrawn();
+    }
+
+    TrainingResult execute(TrainingState from) {
+      if (from != null && from.finished()) {
+        return result(from.step(), null, from.wallNanos());
+      }
+      long begin = clock.monotonicTime() - restoredWallNanos;
+      long lastCheckpoint = clock.monotonicTime();
       double timeLimitNanos = config.timeLimitSeconds() * 1e9;
-      evaluate(0, begin);
+      int first = from == null ? 1 : from.step() + 1;
+      if (from == null) {
+        evaluate(0, begin);
+      }
       String divergence = null;
-      int completed = 0;
+      int completed = first - 1;
       int evalEvery = config.effectiveEvalEvery();
-      for (int step = 1; step <= config.steps(); step++) {
+      for (int step = first; step <= config.steps(); step++) {
         long iterationStart = clock.monotonicTime();
         Arrays.fill(iterationPhaseNanos, 0L);
         problem.sampleTasks(data, start, targets, batch);
+        batchesDrawn++;
         Phase failedPhase = config.method() == Method.SIP ? sipIteration() : dpIteration();
         long iterationNanos = clock.monotonicTime() - iterationStart;
         recordPhases();
@@ -352,8 +432,10 @@ public final class RolloutTrainer {
         listener.onIteration(name, step, iterationNanos);
         trainingNanos += iterationNanos;
         completed = step;
-        boolean outOfTime = clock.monotonicTime() - begin >= timeLimitNanos;
-        if (step % evalEvery == 0 || step == config.steps() || outOfTime) {
+        long now = clock.monotonicTime();
+        boolean outOfTime = now - begin >= timeLimitNanos;
+        boolean last = step == config.steps() || outOfTime;
+        if (step % evalEvery == 0 || last) {
           evaluate(step, begin);
           if (!isFinite(curve.get(curve.size() - 1))) {
             divergence =
@@ -362,12 +444,24 @@ public final class RolloutTrainer {
                     + lastFinite().step();
             break;
           }
+          now = clock.monotonicTime();
         }
-        if (outOfTime) {
+        if (last) {
           break;
         }
+        if (checkpointing.isDue(step, now - lastCheckpoint)) {
+          checkpointing.sink().accept(snapshot(step, false, now - begin));
+          lastCheckpoint = clock.monotonicTime();
+        }
       }
-      double wallSeconds = (clock.monotonicTime() - begin) / 1e9;
+      long wallNanos = clock.monotonicTime() - begin;
+      if (divergence == null && checkpointing.active()) {
+        checkpointing.sink().accept(snapshot(completed, true, wallNanos));
+      }
+      return result(completed, divergence, wallNanos);
+    }
+
+    private TrainingResult result(int completed, String divergence, long wallNanos) {
       CurvePoint last = lastFinite();
       Map<String, Double> phases = timers.millisPerIteration(completed, this::usesPhase);
       return new TrainingResult(
@@ -384,7 +478,7 @@ public final class RolloutTrainer {
           last.testYLoss(),
           last.trainLoss(),
           completed == 0 ? 0.0 : trainingNanos / 1e6 / completed,
-          wallSeconds,
+          wallNanos / 1e9,
           phases,
           divergence != null,
           divergence,
@@ -395,6 +489,26 @@ public final class RolloutTrainer {
           config,
           0,
           last.testGoalDistance());
+    }
+
+    private TrainingState snapshot(int step, boolean finished, long wallNanos) {
+      return new TrainingState(
+          step,
+          batchesDrawn,
+          finished,
+          network.parameters(),
+          null,
+          null,
+          optimizer.saveState(),
+          curve,
+          solver == null ? SolverStatistics.NONE : SolverStatistics.of(diagnostics),
+          lossSinceEvaluation,
+          stepsSinceEvaluation,
+          Double.NaN,
+          0,
+          trainingNanos,
+          wallNanos,
+          timers.totals());
     }
 
     private boolean usesPhase(Phase phase) {

@@ -412,25 +412,12 @@ public final class Trainer {
      * data generator advanced by replaying the state's draws.
      */
     void restore(TrainingState state) {
-      if (state.parameters().length != network.parameterCount()) {
-        throw new SipException(
-            ErrorCode.INVALID_ARGUMENT,
-            "saved state has " + state.parameters().length + " parameters; the network of this configuration has "
-                + network.parameterCount() + " (sizes " + java.util.Arrays.toString(network.sizes()) + ")");
-      }
+      Resumption.requireFits(state, network, config.steps());
       if ((state.inputMean() != null) != network.hasInputStandardization()) {
         throw new SipException(
             ErrorCode.INVALID_ARGUMENT,
             "saved state " + (state.inputMean() != null ? "has" : "has no") + " input standardisation; the"
                 + " configuration " + (network.hasInputStandardization() ? "has" : "has none"));
-      }
-      int last = config.steps();
-      if (state.step() > last || (!state.finished() && state.step() == last)) {
-        throw new SipException(
-            ErrorCode.INVALID_ARGUMENT,
-            "saved state at step " + state.step() + (state.finished() ? "" : " (unfinished)")
-                + " is not allowed for a run of " + last + " steps; allowed: an unfinished state before step "
-                + last + " or a finished one");
       }
       optimizer.restoreState(state.optimizer());
       network.setParameters(state.parameters());
@@ -682,12 +669,7 @@ public final class Trainer {
     }
 
     private void setDiagnostics(long samples, long regularized, long clipped, long indefinite, long failed) {
-      diagnostics.reset();
-      diagnostics.addSamples(samples);
-      diagnostics.addRegularized(regularized);
-      diagnostics.addClipped(clipped);
-      diagnostics.addIndefinite(indefinite);
-      diagnostics.addFailed(failed);
+      Resumption.setDiagnostics(diagnostics, samples, regularized, clipped, indefinite, failed);
     }
 
     /** Backward pass into ∂L/∂θ and the optimizer update, with their checks; returns a failed phase or null. */

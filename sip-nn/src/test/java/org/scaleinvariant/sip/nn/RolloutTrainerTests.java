@@ -26,7 +26,7 @@ class RolloutTrainerTests {
   private final PendulumRollout pendulum = new PendulumRollout(8, 0.2, 1.0, false);
 
   /** Gauss–Newton minimum-norm step for one output (m = 1): Δx = J₁ᵀ(t − y)/‖J₁‖². */
-  private static Function<Problem, InverseSolver> minimumNorm() {
+  static Function<Problem, InverseSolver> minimumNorm() {
     return problem ->
         new InverseSolver() {
           private final double[] jacobian = new double[4096];

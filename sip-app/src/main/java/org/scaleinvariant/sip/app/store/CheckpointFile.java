@@ -27,7 +27,7 @@ import org.scaleinvariant.sip.nn.TrainingState;
  * <pre>
  * header (28 bytes)
  *   8  magic "SIP-CKPT" (ASCII)
- *   4  format version, int (= 1)
+ *   4  format version, int (= 2; version 1 is read too)
  *   8  payload length in bytes, long
  *   8  CRC32 of the payload (java.util.zip.CRC32, as zlib.crc32), long
  * payload
@@ -44,7 +44,8 @@ import org.scaleinvariant.sip.nn.TrainingState;
  *   string  optimizer id, long optimizer step counter, int array count,
  *           per array: string name, int length, doubles
  *   int     curve point count, per point: int step, doubles trainingSeconds, wallSeconds,
- *           trainLoss, testXDistance, testYLoss
+ *           trainLoss, testXDistance, testYLoss, testGoalDistance (the last not in version 1,
+ *           whose points read it as NaN)
  * </pre>
  *
  * Reading checks the magic, the version, the length (a truncated or over-long file), the checksum,
@@ -53,8 +54,13 @@ import org.scaleinvariant.sip.nn.TrainingState;
  * ErrorCode#INVALID_FILE} naming the file and what is wrong.
  */
 public final class CheckpointFile {
-  /** The format version this code writes and reads, {@value}. */
-  public static final int VERSION = 1;
+  /** The format version this code writes, {@value}; it reads this and {@link #OLDEST_VERSION}. */
+  public static final int VERSION = 2;
+  /**
+   * The oldest format version this code reads, {@value}: version 1 had no goal distance in its
+   * curve points (rollout problems wrote no checkpoints then).
+   */
+  public static final int OLDEST_VERSION = 1;
   /** The first 8 bytes of every checkpoint file. */
   static final byte[] MAGIC = "SIP-CKPT".getBytes(StandardCharsets.US_ASCII);
   /** The header size in bytes: magic, version, payload length, checksum. */
@@ -124,6 +130,7 @@ public final class CheckpointFile {
         out.writeDouble(p.trainLoss());
         out.writeDouble(p.testXDistance());
         out.writeDouble(p.testYLoss());
+        out.writeDouble(p.testGoalDistance());
       }
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e); // ByteArrayOutputStream does not fail
@@ -170,9 +177,9 @@ public final class CheckpointFile {
     }
     ByteBuffer header = ByteBuffer.wrap(bytes, MAGIC.length, HEADER_BYTES - MAGIC.length);
     int version = header.getInt();
-    if (version != VERSION) {
-      throw invalid(source, "has checkpoint format version " + version + "; this sip reads version " + VERSION
-          + (version > VERSION ? " (written by a newer sip?)" : ""));
+    if (version < OLDEST_VERSION || version > VERSION) {
+      throw invalid(source, "has checkpoint format version " + version + "; this sip reads versions " + OLDEST_VERSION
+          + " to " + VERSION + (version > VERSION ? " (written by a newer sip?)" : ""));
     }
     long length = header.getLong();
     long expected = header.getLong();
@@ -187,7 +194,7 @@ public final class CheckpointFile {
       throw invalid(source, String.format(java.util.Locale.ROOT,
           "is corrupted: checksum mismatch (CRC32 %08x, the header says %08x)", actual, expected));
     }
-    Reader in = new Reader(ByteBuffer.wrap(bytes, HEADER_BYTES, (int) length), source);
+    Reader in = new Reader(ByteBuffer.wrap(bytes, HEADER_BYTES, (int) length), source, version);
     try {
       return in.content();
     } catch (BufferUnderflowException e) {
@@ -203,10 +210,12 @@ public final class CheckpointFile {
   private static final class Reader {
     private final ByteBuffer in;
     private final String source;
+    private final int version;
 
-    Reader(ByteBuffer in, String source) {
+    Reader(ByteBuffer in, String source, int version) {
       this.in = in;
       this.source = source;
+      this.version = version;
     }
 
     Content content() {
@@ -261,11 +270,12 @@ public final class CheckpointFile {
         names.add(string("optimizer array name"));
         values.add(doubles(count("optimizer array length", 8)));
       }
-      int points = count("curve point count", 4 + 5 * 8);
+      int doublesPerPoint = version == 1 ? 5 : 6;
+      int points = count("curve point count", 4 + doublesPerPoint * 8);
       List<CurvePoint> curve = new ArrayList<>(points);
       for (int i = 0; i < points; i++) {
         curve.add(new CurvePoint(in.getInt(), in.getDouble(), in.getDouble(), in.getDouble(), in.getDouble(),
-            in.getDouble()));
+            in.getDouble(), version == 1 ? Double.NaN : in.getDouble()));
       }
       if (in.hasRemaining()) {
         throw invalid(source, "has " + in.remaining() + " unread bytes at the end of its payload");

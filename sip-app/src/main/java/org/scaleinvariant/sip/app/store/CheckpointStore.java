@@ -158,8 +158,7 @@ public final class CheckpointStore {
           ErrorCode.INVALID_ARGUMENT,
           "'" + dir + "' holds no checkpoint (" + CURRENT + " or " + PREVIOUS + "); allowed: the --out folder of"
               + " a 'sip train' run that wrote one (with --out every run does at its end, and with"
-              + " --checkpoint-every or --checkpoint-interval during training; runs of rollout problems such as"
-              + " control write none)");
+              + " --checkpoint-every or --checkpoint-interval during training)");
     }
     throw new SipException(ErrorCode.INVALID_FILE, "no usable checkpoint in " + dir + ": " + String.join("; ", reasons));
   }

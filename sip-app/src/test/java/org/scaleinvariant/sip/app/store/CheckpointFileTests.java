@@ -81,11 +81,51 @@ class CheckpointFileTests {
   @Test
   void anotherFormatVersionIsNamed() {
     byte[] bytes = CheckpointFile.encode(Fixtures.definition(), Fixtures.state(42, false));
-    ByteBuffer.wrap(bytes).putInt(8, 2);
-    assertEquals("f.bin has checkpoint format version 2; this sip reads version 1 (written by a newer sip?)",
+    ByteBuffer.wrap(bytes).putInt(8, 3);
+    assertEquals("f.bin has checkpoint format version 3; this sip reads versions 1 to 2 (written by a newer sip?)",
         rejected(bytes).getMessage());
     ByteBuffer.wrap(bytes).putInt(8, 0);
-    assertEquals("f.bin has checkpoint format version 0; this sip reads version 1", rejected(bytes).getMessage());
+    assertEquals("f.bin has checkpoint format version 0; this sip reads versions 1 to 2", rejected(bytes).getMessage());
+  }
+
+  @Test
+  void theGoalDistanceOfACurvePointRoundTrips() {
+    TrainingState base = Fixtures.state(42, false);
+    java.util.List<CurvePoint> curve =
+        java.util.List.of(new CurvePoint(0, 0, 0.01, Double.NaN, Double.NaN, 2.5, 0.75),
+            new CurvePoint(42, 0.2, 0.3, 0.7, Double.NaN, 0.9, 1e-3));
+    TrainingState state = withCurve(base, curve);
+    TrainingState back = CheckpointFile.decode(CheckpointFile.encode(Fixtures.definition(), state), "f.bin").state();
+    assertEquals(curve, back.curve());
+  }
+
+  @Test
+  void aVersionOneFileIsReadWithoutGoalDistances() {
+    TrainingState state = Fixtures.state(42, false);
+    byte[] v2 = CheckpointFile.encode(Fixtures.definition(), state);
+    // version 1 is version 2 without the last double (testGoalDistance) of each curve point, which
+    // sit at the end of the payload: 4 + 6·8 bytes each
+    int points = state.curve().size();
+    int pointsStart = v2.length - points * (4 + 6 * 8);
+    java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+    payload.write(v2, CheckpointFile.HEADER_BYTES, pointsStart - CheckpointFile.HEADER_BYTES);
+    for (int i = 0; i < points; i++) {
+      payload.write(v2, pointsStart + i * (4 + 6 * 8), 4 + 5 * 8);
+    }
+    byte[] body = payload.toByteArray();
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(body);
+    ByteBuffer v1 = ByteBuffer.allocate(CheckpointFile.HEADER_BYTES + body.length);
+    v1.put(CheckpointFile.MAGIC).putInt(1).putLong(body.length).putLong(crc.getValue()).put(body);
+    TrainingState back = CheckpointFile.decode(v1.array(), "f.bin").state();
+    assertEquals(state.curve(), back.curve(), "the fixture's points have no goal distance (NaN)");
+    assertArrayEquals(bits(state.parameters()), bits(back.parameters()));
+  }
+
+  private static TrainingState withCurve(TrainingState s, java.util.List<CurvePoint> curve) {
+    return new TrainingState(s.step(), s.batchesDrawn(), s.finished(), s.parameters(), s.inputMean(), s.inputStd(),
+        s.optimizer(), curve, s.solverStatistics(), s.lossSinceEvaluation(), s.stepsSinceEvaluation(),
+        s.betweenBranchesFraction(), s.skippedBatches(), s.trainingNanos(), s.wallNanos(), s.phaseNanos());
   }
 
   @Test
