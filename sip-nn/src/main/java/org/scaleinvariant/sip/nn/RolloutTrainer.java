@@ -287,6 +287,7 @@ public final class RolloutTrainer {
     private int stepsSinceEvaluation;
     private long batchesDrawn;
     private long restoredWallNanos;
+    private int skippedBatches;
 
     Run(
         String name,
@@ -389,6 +390,7 @@ public final class RolloutTrainer {
           diagnostics, counts.samples(), counts.regularized(), counts.clipped(), counts.indefinite(), counts.failed());
       lossSinceEvaluation = state.lossSinceEvaluation();
       stepsSinceEvaluation = state.stepsSinceEvaluation();
+      skippedBatches = state.skippedBatches();
       trainingNanos = state.trainingNanos();
       restoredWallNanos = state.wallNanos();
       timers.restoreTotals(state.phaseNanos());
@@ -414,19 +416,48 @@ public final class RolloutTrainer {
       String divergence = null;
       int completed = first - 1;
       int evalEvery = config.effectiveEvalEvery();
+      // --on-divergence skip-batch: θ, optimizer state and solver counters before each step, to go back to
+      boolean skip = config.onDivergence() == OnDivergence.SKIP_BATCH;
+      double[] parameters = network.parameters();
+      double[] savedParameters = skip ? new double[parameters.length] : null;
+      OptimizerState savedOptimizer = skip ? optimizer.saveState() : null;
+      long[] savedCounts = new long[5];
+      int consecutiveSkips = 0;
       for (int step = first; step <= config.steps(); step++) {
         long iterationStart = clock.monotonicTime();
         Arrays.fill(iterationPhaseNanos, 0L);
+        if (skip) {
+          System.arraycopy(parameters, 0, savedParameters, 0, parameters.length);
+          optimizer.saveState(savedOptimizer);
+          savedCounts[0] = diagnostics.samples();
+          savedCounts[1] = diagnostics.regularized();
+          savedCounts[2] = diagnostics.clipped();
+          savedCounts[3] = diagnostics.indefinite();
+          savedCounts[4] = diagnostics.failed();
+        }
         problem.sampleTasks(data, start, targets, batch);
         batchesDrawn++;
         Phase failedPhase = config.method() == Method.SIP ? sipIteration() : dpIteration();
         long iterationNanos = clock.monotonicTime() - iterationStart;
         recordPhases();
         if (failedPhase != null) {
-          divergence =
-              "training diverged at step " + step + " in phase " + failedPhase.tag()
-                  + " (NaN or infinite values); reporting the last finite evaluation, step " + lastFinite().step();
-          break;
+          if (skip && consecutiveSkips < Trainer.MAX_CONSECUTIVE_SKIPS) {
+            System.arraycopy(savedParameters, 0, parameters, 0, parameters.length);
+            optimizer.restoreState(savedOptimizer);
+            Resumption.setDiagnostics(
+                diagnostics, savedCounts[0], savedCounts[1], savedCounts[2], savedCounts[3], savedCounts[4]);
+            skippedBatches++;
+            consecutiveSkips++;
+          } else {
+            divergence =
+                "training diverged at step " + step + " in phase " + failedPhase.tag() + " (NaN or infinite values)"
+                    + (skip ? "; " + Trainer.MAX_CONSECUTIVE_SKIPS + " batches in a row were dropped before (skip-batch)"
+                        : "")
+                    + "; reporting the last finite evaluation, step " + lastFinite().step();
+            break;
+          }
+        } else {
+          consecutiveSkips = 0;
         }
         timers.recordIteration(iterationNanos);
         listener.onIteration(name, step, iterationNanos);
@@ -487,7 +518,7 @@ public final class RolloutTrainer {
           Double.NaN,
           network,
           config,
-          0,
+          skippedBatches,
           last.testGoalDistance());
     }
 
@@ -505,7 +536,7 @@ public final class RolloutTrainer {
           lossSinceEvaluation,
           stepsSinceEvaluation,
           Double.NaN,
-          0,
+          skippedBatches,
           trainingNanos,
           wallNanos,
           timers.totals());

@@ -1,12 +1,17 @@
 package org.scaleinvariant.sip.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,6 +78,57 @@ class RolloutCheckpointTests {
     }
     TrainingResult finished = run(method, snapshots.get(4), Checkpointing.NONE);
     assertSameTraining(plain, finished);
+  }
+
+  /** The pendulum whose physics returns NaN for the training batches drawn at the given (1-based) draws. */
+  private static final class PoisonedPendulum extends PendulumRollout {
+    private final Set<Integer> poisoned;
+    private int draws;
+    private boolean poison;
+
+    PoisonedPendulum(Set<Integer> poisoned) {
+      super(6, 0.2, 1.0, true);
+      this.poisoned = poisoned;
+    }
+
+    @Override
+    public void sampleTasks(SplittableRandom random, double[] start, double[] targets, int batch) {
+      super.sampleTasks(random, start, targets, batch);
+      if (batch == 8) { // a training batch (the test set has 32 tasks)
+        poison = poisoned.contains(++draws);
+      }
+    }
+
+    @Override
+    public void step(double[] state, double[] control, double[] next, int batch) {
+      super.step(state, control, next, batch);
+      if (poison && batch == 8) {
+        Arrays.fill(next, 0, 2 * batch, Double.NaN);
+      }
+    }
+  }
+
+  @Test
+  void skipBatchDropsTheOffendingBatchAndRestoresParametersOptimizerAndCounters() {
+    TrainingConfig skipping = config(Method.SIP).toBuilder().steps(3).onDivergence(OnDivergence.SKIP_BATCH).build();
+    TrainingResult dropped = new RolloutTrainer(new SimpleMeterRegistry())
+        .train("s", new PoisonedPendulum(Set.of(3)), solvers(Method.SIP), skipping, null);
+    TrainingResult twoSteps = new RolloutTrainer(new SimpleMeterRegistry())
+        .train("t", new PoisonedPendulum(Set.of()), solvers(Method.SIP),
+            config(Method.SIP).toBuilder().steps(2).build(), null);
+    assertEquals(1, dropped.skippedBatches());
+    assertFalse(dropped.diverged(), dropped.divergence());
+    assertEquals(3, dropped.steps());
+    assertArrayEquals(twoSteps.network().parameters(), dropped.network().parameters(), 0,
+        "the third batch changed nothing");
+    assertEquals(twoSteps.solverStatistics(), dropped.solverStatistics());
+
+    TrainingResult stopped = new RolloutTrainer(new SimpleMeterRegistry())
+        .train("x", new PoisonedPendulum(Set.of(3)), solvers(Method.SIP),
+            config(Method.SIP).toBuilder().steps(3).build(), null);
+    assertTrue(stopped.diverged());
+    assertEquals(0, stopped.skippedBatches());
+    assertTrue(stopped.divergence().startsWith("training diverged at step 3 in phase "), stopped.divergence());
   }
 
   @Test
