@@ -24,4 +24,7 @@ module org.scaleinvariant.sip.app {
   opens org.scaleinvariant.sip.app to
       info.picocli,
       com.google.guice;
+  // Jackson writes the sweep's shared settings (a record) into sweep-definition.json
+  opens org.scaleinvariant.sip.app.sweep to
+      com.fasterxml.jackson.databind;
 }

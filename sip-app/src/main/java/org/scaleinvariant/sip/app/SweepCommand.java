@@ -26,6 +26,7 @@ import org.scaleinvariant.sip.app.sweep.SparkMaster;
 import org.scaleinvariant.sip.app.sweep.Sweep;
 import org.scaleinvariant.sip.app.sweep.SweepDefinition;
 import org.scaleinvariant.sip.app.sweep.SweepFiles;
+import org.scaleinvariant.sip.app.sweep.TrainingSettings;
 import org.scaleinvariant.sip.nn.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -255,7 +256,7 @@ final class SweepCommand implements Callable<Integer> {
     return new SweepDefinition(name, valueList, methodConfigs, seedCount,
         problemOptions.problem.trim().toLowerCase(Locale.ROOT), problemLabel, problemBase.asMap(),
         trainingOptions.solver, trainingOptions.solverOptions, trainingOptions.yLossOptions, mode, grid, searchSteps,
-        pin(name, mode, base));
+        pin(name, mode, base, false), pin(name, mode, base, true));
   }
 
   /** Prints the header line and one line per point. */
@@ -346,14 +347,20 @@ final class SweepCommand implements Callable<Integer> {
    * The settings that every run of the sweep shares (everything but the values, methods and seeds),
    * pinned in {@value SweepFiles#DEFINITION_FILE} so a resumed sweep uses the same.
    */
-  private ObjectNode pin(String name, LearningRateSearch.Mode mode, TrainingConfig base) {
+  private ObjectNode pin(String name, LearningRateSearch.Mode mode, TrainingConfig base, boolean legacy) {
     ObjectNode definition = Json.object();
     definition.put("param", name);
     definition.put("problem", problemOptions.problem.trim().toLowerCase(Locale.ROOT));
     ObjectNode parameters = definition.putObject("problemParameters");
     new TreeMap<>(problemOptions.toOptions().asMap()).forEach(parameters::put);
-    definition.put("training", base.toBuilder().seed(0).build().toString());
-    definition.put("solver", String.valueOf(trainingOptions.solver));
+    TrainingConfig shared = base.toBuilder().seed(0).build();
+    if (legacy) { // the file's first form: the configuration's text, the solver "null" as text
+      definition.put("training", shared.toString());
+      definition.put("solver", String.valueOf(trainingOptions.solver));
+    } else {
+      definition.set("training", Json.tree(TrainingSettings.of(shared, trainingOptions.yLossOptions)));
+      definition.put("solver", trainingOptions.solver);
+    }
     ObjectNode solverOptions = definition.putObject("solverOptions");
     new TreeMap<>(trainingOptions.solverOptions).forEach(solverOptions::put);
     definition.put("lrChoice", mode.id());
@@ -363,4 +370,5 @@ final class SweepCommand implements Callable<Integer> {
     }
     return definition;
   }
+
 }

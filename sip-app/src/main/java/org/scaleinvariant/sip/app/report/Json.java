@@ -1,6 +1,7 @@
 package org.scaleinvariant.sip.app.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -103,6 +104,23 @@ public final class Json {
       stats.put("failed", s.failed());
     }
     return node;
+  }
+
+  /**
+   * A value (e.g. a record of settings) as a JSON tree, in the form it has after a round trip
+   * through a file: NaN and infinities as the strings {@code "NaN"}, {@code "Infinity"}, so a tree
+   * built now equals one read back later.
+   *
+   * @param value the value, serialisable by Jackson
+   * @return the tree
+   * @throws SipException {@link ErrorCode#IO} if Jackson cannot serialise it
+   */
+  public static JsonNode tree(Object value) {
+    try {
+      return MAPPER.readTree(MAPPER.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new SipException(ErrorCode.IO, "cannot write JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /**

@@ -98,7 +98,7 @@ public final class Sweep {
     PrintWriter progress = quiet ? null : err;
     String name = definition.param();
     if (dir != null) {
-      SweepFiles.pin(dir, definition.pin());
+      SweepFiles.pin(dir, definition.pin(), definition.legacyPin());
     }
     Map<String, Double> chosen = definition.lrMode() == LearningRateSearch.Mode.AUTO
         ? searchLearningRates(engine, dir, err, progress)

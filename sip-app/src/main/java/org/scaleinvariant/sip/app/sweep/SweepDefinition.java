@@ -30,6 +30,9 @@ import org.scaleinvariant.sip.nn.TrainingConfig;
  * @param searchSteps the steps per grid point ({@link LearningRateSearch.Mode#AUTO})
  * @param pin the settings a resumed sweep must share with the first start (written to {@value
  *     SweepFiles#DEFINITION_FILE})
+ * @param legacyPin the same settings as the first version of that file wrote them (the training
+ *     configuration as text), so a folder from then still resumes (and its file is rewritten); or
+ *     null
  */
 public record SweepDefinition(
     String param,
@@ -45,7 +48,8 @@ public record SweepDefinition(
     LearningRateSearch.Mode lrMode,
     LearningRateSearch.Grid grid,
     int searchSteps,
-    ObjectNode pin) {
+    ObjectNode pin,
+    ObjectNode legacyPin) {
 
   /** Checks for nulls and copies the collections (order kept). */
   public SweepDefinition {

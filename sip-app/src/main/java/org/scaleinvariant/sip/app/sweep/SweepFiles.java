@@ -61,14 +61,20 @@ public final class SweepFiles {
    *
    * @param dir the output folder (exists)
    * @param definition the settings
+   * @param legacy the same settings in the file's first form (training configuration as text), or
+   *     null; a folder that holds them is resumed and its file rewritten in the current form
    * @throws SipException {@link ErrorCode#INVALID_ARGUMENT} if the folder holds a sweep with other
    *     settings, {@link ErrorCode#IO} if the file cannot be read or written
    */
-  public static void pin(Path dir, ObjectNode definition) {
+  public static void pin(Path dir, ObjectNode definition, ObjectNode legacy) {
     Path file = dir.resolve(DEFINITION_FILE);
     try {
       if (Files.exists(file) && hasFinishedWork(dir)) {
         JsonNode previous = MAPPER.readTree(file.toFile());
+        if (legacy != null && previous.equals(legacy)) {
+          Json.write(definition, file);
+          return;
+        }
         if (!previous.equals(definition)) {
           throw new SipException(ErrorCode.INVALID_ARGUMENT, "--out '" + dir + "' holds a sweep with other settings ("
               + DEFINITION_FILE + " differs); allowed: the same settings to resume it, or another folder");
