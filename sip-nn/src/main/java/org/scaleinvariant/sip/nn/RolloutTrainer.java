@@ -418,22 +418,13 @@ public final class RolloutTrainer {
       int evalEvery = config.effectiveEvalEvery();
       // --on-divergence skip-batch: θ, optimizer state and solver counters before each step, to go back to
       boolean skip = config.onDivergence() == OnDivergence.SKIP_BATCH;
-      double[] parameters = network.parameters();
-      double[] savedParameters = skip ? new double[parameters.length] : null;
-      OptimizerState savedOptimizer = skip ? optimizer.saveState() : null;
-      long[] savedCounts = new long[5];
+      StepUndo undo = skip ? new StepUndo(network.parameters(), optimizer, diagnostics) : null;
       int consecutiveSkips = 0;
       for (int step = first; step <= config.steps(); step++) {
         long iterationStart = clock.monotonicTime();
         Arrays.fill(iterationPhaseNanos, 0L);
         if (skip) {
-          System.arraycopy(parameters, 0, savedParameters, 0, parameters.length);
-          optimizer.saveState(savedOptimizer);
-          savedCounts[0] = diagnostics.samples();
-          savedCounts[1] = diagnostics.regularized();
-          savedCounts[2] = diagnostics.clipped();
-          savedCounts[3] = diagnostics.indefinite();
-          savedCounts[4] = diagnostics.failed();
+          undo.save();
         }
         problem.sampleTasks(data, start, targets, batch);
         batchesDrawn++;
@@ -442,10 +433,7 @@ public final class RolloutTrainer {
         recordPhases();
         if (failedPhase != null) {
           if (skip && consecutiveSkips < Trainer.MAX_CONSECUTIVE_SKIPS) {
-            System.arraycopy(savedParameters, 0, parameters, 0, parameters.length);
-            optimizer.restoreState(savedOptimizer);
-            Resumption.setDiagnostics(
-                diagnostics, savedCounts[0], savedCounts[1], savedCounts[2], savedCounts[3], savedCounts[4]);
+            undo.undo();
             skippedBatches++;
             consecutiveSkips++;
           } else {

@@ -454,20 +454,15 @@ public final class Trainer {
         evaluate(0, start);
       }
       boolean skip = config.onDivergence() == OnDivergence.SKIP_BATCH;
-      double[] savedParameters = skip ? new double[network.parameterCount()] : null;
-      OptimizerState savedOptimizer = skip ? optimizer.saveState() : null;
-      long[] savedCounts = new long[5];
+      StepUndo undo = skip ? new StepUndo(network.parameters(), optimizer, diagnostics) : null;
       int consecutiveSkips = 0;
       String divergence = null;
       int completed = first - 1;
       int evalEvery = config.effectiveEvalEvery();
-      double[] parameters = network.parameters();
       for (int step = first; step <= config.steps(); step++) {
         long iterationStart = clock.monotonicTime();
         if (skip) {
-          System.arraycopy(parameters, 0, savedParameters, 0, parameters.length);
-          optimizer.saveState(savedOptimizer);
-          saveDiagnostics(savedCounts);
+          undo.save();
         }
         Phase failedPhase;
         try {
@@ -491,9 +486,7 @@ public final class Trainer {
         long iterationNanos = clock.monotonicTime() - iterationStart;
         if (failedPhase != null) {
           if (skip && consecutiveSkips < MAX_CONSECUTIVE_SKIPS) {
-            System.arraycopy(savedParameters, 0, parameters, 0, parameters.length);
-            optimizer.restoreState(savedOptimizer);
-            setDiagnostics(savedCounts[0], savedCounts[1], savedCounts[2], savedCounts[3], savedCounts[4]);
+            undo.undo();
             skippedBatches++;
             consecutiveSkips++;
           } else {
@@ -658,14 +651,6 @@ public final class Trainer {
           ErrorCode.PROVIDER_CONTRACT,
           where + ": " + who + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
           e);
-    }
-
-    private void saveDiagnostics(long[] into) {
-      into[0] = diagnostics.samples();
-      into[1] = diagnostics.regularized();
-      into[2] = diagnostics.clipped();
-      into[3] = diagnostics.indefinite();
-      into[4] = diagnostics.failed();
     }
 
     private void setDiagnostics(long samples, long regularized, long clipped, long indefinite, long failed) {
